@@ -1,0 +1,19 @@
+//! Voix domain rules, shared by the widget (wasm), the server and the CLI.
+//!
+//! Pure Rust with no I/O: campaign schema and validation, languages and the UI text catalogue,
+//! colour contrast, and how an embed's placeholders are assigned to its script tags.
+
+pub mod campaign;
+pub mod color;
+pub mod embed;
+pub mod i18n;
+pub mod lang;
+pub mod localized;
+#[cfg(feature = "schema")]
+pub mod schema;
+pub mod validate;
+
+pub use campaign::{Campaign, Part};
+pub use lang::Lang;
+pub use localized::Localized;
+pub use validate::{validate_campaign, Problem, Severity};

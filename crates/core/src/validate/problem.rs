@@ -1,0 +1,524 @@
+//! A problem found in a campaign file, and its message in plain English and French.
+
+use crate::Lang;
+
+/// How serious a problem is: errors stop a campaign from being served; warnings are advice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem, located by a path such as `partners[2].origins[0]` (or by line and column for a syntax error).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// Where the problem is: `partners[2].origins[0]`; `$` is the whole file.
+    pub path: String,
+    /// Line and column (from 1) for syntax errors.
+    pub position: Option<(usize, usize)>,
+    pub severity: Severity,
+    pub message: Message,
+}
+
+impl Problem {
+    pub fn error(path: impl Into<String>, message: Message) -> Self {
+        Problem { path: path.into(), position: None, severity: Severity::Error, message }
+    }
+
+    pub fn warning(path: impl Into<String>, message: Message) -> Self {
+        Problem { path: path.into(), position: None, severity: Severity::Warning, message }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Where the problem is, for people: the path, or "line 3, column 5".
+    pub fn location(&self, lang: Lang) -> String {
+        match (self.position, lang) {
+            (Some((line, column)), Lang::En) => format!("line {line}, column {column}"),
+            (Some((line, column)), Lang::Fr) => format!("ligne {line}, colonne {column}"),
+            (None, _) if self.path.is_empty() => "$".to_owned(),
+            (None, _) => self.path.clone(),
+        }
+    }
+
+    /// `path: message` (with "warning: " before warnings), as `voix check` prints it after the file name.
+    pub fn describe(&self, lang: Lang) -> String {
+        let label = match (self.severity, lang) {
+            (Severity::Error, _) => "",
+            (Severity::Warning, Lang::En) => "warning: ",
+            (Severity::Warning, Lang::Fr) => "avertissement\u{a0}: ",
+        };
+        format!("{}: {label}{}", self.location(lang), self.message.text(lang))
+    }
+}
+
+/// The kinds of JSON value, named in plain words in messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonType {
+    Text,
+    WholeNumber,
+    Number,
+    TrueFalse,
+    Group,
+    List,
+    Null,
+}
+
+impl JsonType {
+    pub fn of(value: &serde_json::Value) -> JsonType {
+        use serde_json::Value;
+        match value {
+            Value::String(_) => JsonType::Text,
+            Value::Number(n) if n.is_i64() || n.is_u64() => JsonType::WholeNumber,
+            Value::Number(_) => JsonType::Number,
+            Value::Bool(_) => JsonType::TrueFalse,
+            Value::Object(_) => JsonType::Group,
+            Value::Array(_) => JsonType::List,
+            Value::Null => JsonType::Null,
+        }
+    }
+
+    /// The JSON Schema `type` keyword for this kind.
+    pub fn from_schema_name(name: &str) -> Option<JsonType> {
+        Some(match name {
+            "string" => JsonType::Text,
+            "integer" => JsonType::WholeNumber,
+            "number" => JsonType::Number,
+            "boolean" => JsonType::TrueFalse,
+            "object" => JsonType::Group,
+            "array" => JsonType::List,
+            "null" => JsonType::Null,
+            _ => return None,
+        })
+    }
+
+    fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (JsonType::Text, Lang::En) => "a text in double quotes",
+            (JsonType::Text, Lang::Fr) => "un texte entre guillemets droits",
+            (JsonType::WholeNumber, Lang::En) => "a whole number",
+            (JsonType::WholeNumber, Lang::Fr) => "un nombre entier",
+            (JsonType::Number, Lang::En) => "a number",
+            (JsonType::Number, Lang::Fr) => "un nombre",
+            (JsonType::TrueFalse, Lang::En) => "true or false",
+            (JsonType::TrueFalse, Lang::Fr) => "true ou false",
+            (JsonType::Group, Lang::En) => "a group of fields in { }",
+            (JsonType::Group, Lang::Fr) => "un groupe de champs entre { }",
+            (JsonType::List, Lang::En) => "a list in [ ]",
+            (JsonType::List, Lang::Fr) => "une liste entre [ ]",
+            (JsonType::Null, _) => "null",
+        }
+    }
+}
+
+/// What went wrong in the JSON syntax, classified from the parser's message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SyntaxKind {
+    EndsTooSoon,
+    ExpectedCommaOrBrace,
+    ExpectedCommaOrBracket,
+    ExpectedColon,
+    ExpectedValue,
+    BareWord,
+    KeyNotQuoted,
+    TrailingComma,
+    TextAfterEnd,
+    ControlCharacter,
+    InvalidEscape,
+    InvalidNumber,
+    /// Anything else, with the parser's own (English) words.
+    Other(String),
+}
+
+impl SyntaxKind {
+    /// Classifies serde_json's message (without its " at line … column …" suffix).
+    pub fn classify(parser_message: &str) -> SyntaxKind {
+        let m = parser_message;
+        if m.starts_with("EOF while parsing") {
+            SyntaxKind::EndsTooSoon
+        } else if m == "expected `,` or `}`" {
+            SyntaxKind::ExpectedCommaOrBrace
+        } else if m == "expected `,` or `]`" {
+            SyntaxKind::ExpectedCommaOrBracket
+        } else if m == "expected `:`" {
+            SyntaxKind::ExpectedColon
+        } else if m == "expected value" {
+            SyntaxKind::ExpectedValue
+        } else if m == "expected ident" {
+            SyntaxKind::BareWord
+        } else if m == "key must be a string" {
+            SyntaxKind::KeyNotQuoted
+        } else if m == "trailing comma" {
+            SyntaxKind::TrailingComma
+        } else if m == "trailing characters" {
+            SyntaxKind::TextAfterEnd
+        } else if m.starts_with("control character") {
+            SyntaxKind::ControlCharacter
+        } else if m == "invalid escape" {
+            SyntaxKind::InvalidEscape
+        } else if m == "invalid number" || m == "number out of range" {
+            SyntaxKind::InvalidNumber
+        } else {
+            SyntaxKind::Other(m.to_owned())
+        }
+    }
+}
+
+/// Why a URL was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UrlProblem {
+    NotHttps,
+    NoHost,
+    HasSpaces,
+}
+
+/// Why a website origin was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OriginProblem {
+    NotHttps,
+    NoHost,
+    /// Has a path, query or trailing slash; the suggestion is the bare origin.
+    HasPath {
+        suggestion: String,
+    },
+    /// Has capital letters; browsers send origins in lower case.
+    NotLowercase {
+        suggestion: String,
+    },
+}
+
+/// Every message validation can give, each in English and French.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Message {
+    Syntax(SyntaxKind),
+    UnknownField {
+        name: String,
+        suggestion: Option<String>,
+    },
+    MissingField,
+    WrongType {
+        expected: Vec<JsonType>,
+        found: JsonType,
+    },
+    NotAllowed {
+        found: String,
+        allowed: Vec<String>,
+    },
+    TooFewItems {
+        min: u64,
+    },
+    DuplicateItem {
+        item: String,
+    },
+    OutOfRange {
+        min: Option<f64>,
+        max: Option<f64>,
+    },
+    UnsupportedSchema {
+        found: String,
+    },
+    BadId {
+        id: String,
+    },
+    MissingTranslation {
+        lang: Lang,
+    },
+    UndeclaredTranslation {
+        lang: Lang,
+    },
+    Blank,
+    BadEmail {
+        value: String,
+    },
+    BadUrl {
+        value: String,
+        problem: UrlProblem,
+    },
+    BadOrigin {
+        value: String,
+        problem: OriginProblem,
+    },
+    NoContact,
+    DuplicateId {
+        id: String,
+    },
+    BadColor {
+        value: String,
+    },
+    LowContrast {
+        value: String,
+        ratio: f64,
+    },
+    NoParts,
+    FileNameMismatch {
+        expected_file: String,
+    },
+    /// The file passed the schema but could not be read into a campaign (a gap in validation; reported as is).
+    Unreadable {
+        detail: String,
+    },
+}
+
+fn quoted(items: &[String], lang: Lang) -> String {
+    let quote = |s: &String| match lang {
+        Lang::En => format!("\"{s}\""),
+        Lang::Fr => format!("«\u{a0}{s}\u{a0}»"),
+    };
+    let mut parts: Vec<String> = items.iter().map(quote).collect();
+    let last = parts.pop().unwrap_or_default();
+    if parts.is_empty() {
+        return last;
+    }
+    let or = if lang == Lang::En { "or" } else { "ou" };
+    format!("{} {or} {last}", parts.join(", "))
+}
+
+fn q(s: &str, lang: Lang) -> String {
+    quoted(&[s.to_owned()], lang)
+}
+
+impl Message {
+    /// The message in plain words in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use Lang::{En, Fr};
+        match (self, lang) {
+            (Message::Syntax(kind), _) => syntax_text(kind, lang),
+            (Message::UnknownField { name, suggestion }, _) => {
+                let base = match lang {
+                    En => format!("unknown field {}: campaigns do not have it", q(name, lang)),
+                    Fr => format!("champ inconnu {}\u{a0}: les campagnes ne l'ont pas", q(name, lang)),
+                };
+                match (suggestion, lang) {
+                    (Some(s), En) => format!("{base}. Did you mean {}?", q(s, lang)),
+                    (Some(s), Fr) => format!("{base}. Vouliez-vous dire {}\u{202f}?", q(s, lang)),
+                    (None, _) => base,
+                }
+            }
+            (Message::MissingField, En) => "this field is required but missing".into(),
+            (Message::MissingField, Fr) => "ce champ est obligatoire mais absent".into(),
+            (Message::WrongType { expected, found }, _) => {
+                let wanted: Vec<&str> = expected.iter().map(|t| t.name(lang)).collect();
+                let or = if lang == En { " or " } else { " ou " };
+                match lang {
+                    En => format!("expected {}, found {}", wanted.join(or), found.name(lang)),
+                    Fr => format!("attendu\u{a0}: {}\u{a0}; trouvé\u{a0}: {}", wanted.join(or), found.name(lang)),
+                }
+            }
+            (Message::NotAllowed { found, allowed }, En) => {
+                format!("{} is not allowed here; use {}", q(found, lang), quoted(allowed, lang))
+            }
+            (Message::NotAllowed { found, allowed }, Fr) => {
+                format!("{} n'est pas permis ici\u{a0}; utilisez {}", q(found, lang), quoted(allowed, lang))
+            }
+            (Message::TooFewItems { min }, En) => {
+                format!("this list needs at least {min} item{}", if *min == 1 { "" } else { "s" })
+            }
+            (Message::TooFewItems { min }, Fr) => {
+                format!("cette liste doit avoir au moins {min} élément{}", if *min == 1 { "" } else { "s" })
+            }
+            (Message::DuplicateItem { item }, En) => format!("{} appears twice in this list", q(item, lang)),
+            (Message::DuplicateItem { item }, Fr) => format!("{} figure deux fois dans cette liste", q(item, lang)),
+            (Message::OutOfRange { min, max }, _) => range_text(*min, *max, lang),
+            (Message::UnsupportedSchema { found }, En) => format!(
+                "this file says it is {}, but this version of Voix reads \"voix/campaign/v1\"",
+                q(found, lang)
+            ),
+            (Message::UnsupportedSchema { found }, Fr) => format!(
+                "ce fichier se dit {}, mais cette version de Voix lit «\u{a0}voix/campaign/v1\u{a0}»",
+                q(found, lang)
+            ),
+            (Message::BadId { id }, En) => format!(
+                "{} cannot be an id: use 1 to 64 lowercase letters (a–z), digits and hyphens, not starting or ending with a hyphen",
+                q(id, lang)
+            ),
+            (Message::BadId { id }, Fr) => format!(
+                "{} ne peut pas servir d'identifiant\u{a0}: utilisez de 1 à 64 lettres minuscules (a à z), chiffres et traits d'union, sans trait d'union au début ni à la fin",
+                q(id, lang)
+            ),
+            (Message::MissingTranslation { lang: missing }, En) => format!(
+                "the {} text is missing; the campaign's languages include {}",
+                missing.name_in(En),
+                missing.name_in(En)
+            ),
+            (Message::MissingTranslation { lang: missing }, Fr) => format!(
+                "le texte en {} manque\u{a0}; les langues de la campagne comprennent le {}",
+                missing.name_in(Fr),
+                missing.name_in(Fr)
+            ),
+            (Message::UndeclaredTranslation { lang: extra }, En) => format!(
+                "this {} text is not shown: add \"{}\" to languages to use it",
+                extra.name_in(En),
+                extra.code()
+            ),
+            (Message::UndeclaredTranslation { lang: extra }, Fr) => format!(
+                "ce texte en {} n'est pas affiché\u{a0}: ajoutez «\u{a0}{}\u{a0}» à languages pour l'utiliser",
+                extra.name_in(Fr),
+                extra.code()
+            ),
+            (Message::Blank, En) => "this text is empty".into(),
+            (Message::Blank, Fr) => "ce texte est vide".into(),
+            (Message::BadEmail { value }, En) => {
+                format!("{} is not an email address (like name@example.org)", q(value, lang))
+            }
+            (Message::BadEmail { value }, Fr) => {
+                format!("{} n'est pas une adresse courriel (comme nom@exemple.org)", q(value, lang))
+            }
+            (Message::BadUrl { value, problem }, _) => url_text(value, *problem, lang),
+            (Message::BadOrigin { value, problem }, _) => origin_text(value, problem, lang),
+            (Message::NoContact, En) => {
+                "give at least one way to reach the organiser: email, website or phone (Canada's anti-spam law requires it)".into()
+            }
+            (Message::NoContact, Fr) => {
+                "indiquez au moins un moyen de joindre l'organisateur\u{a0}: email, website ou phone (la loi canadienne anti-pourriel l'exige)".into()
+            }
+            (Message::DuplicateId { id }, En) => format!("the id {} is used twice", q(id, lang)),
+            (Message::DuplicateId { id }, Fr) => format!("l'identifiant {} est utilisé deux fois", q(id, lang)),
+            (Message::BadColor { value }, En) => {
+                format!("{} is not a colour: write it as \"#rrggbb\", e.g. \"#1d4ed8\"", q(value, lang))
+            }
+            (Message::BadColor { value }, Fr) => format!(
+                "{} n'est pas une couleur\u{a0}: écrivez-la «\u{a0}#rrvvbb\u{a0}», p. ex. «\u{a0}#1d4ed8\u{a0}»",
+                q(value, lang)
+            ),
+            (Message::LowContrast { value, ratio }, En) => format!(
+                "{} is too light for white text on buttons: contrast {ratio:.1}:1, needs at least 4.5:1",
+                q(value, lang)
+            ),
+            (Message::LowContrast { value, ratio }, Fr) => format!(
+                "{} est trop pâle pour du texte blanc sur les boutons\u{a0}: contraste de {}\u{a0}:1, il faut au moins 4,5\u{a0}:1",
+                q(value, lang),
+                format!("{ratio:.1}").replace('.', ",")
+            ),
+            (Message::NoParts, En) => {
+                "the campaign turns nothing on: add at least one of explainer, letter or petition".into()
+            }
+            (Message::NoParts, Fr) => {
+                "la campagne n'active rien\u{a0}: ajoutez au moins explainer, letter ou petition".into()
+            }
+            (Message::FileNameMismatch { expected_file }, En) => {
+                format!("the file must be named {} so that its URL matches its id", q(expected_file, lang))
+            }
+            (Message::FileNameMismatch { expected_file }, Fr) => format!(
+                "le fichier doit s'appeler {} pour que son adresse corresponde à son identifiant",
+                q(expected_file, lang)
+            ),
+            (Message::Unreadable { detail }, En) => format!("this campaign cannot be read: {detail}"),
+            (Message::Unreadable { detail }, Fr) => format!("cette campagne est illisible\u{a0}: {detail}"),
+        }
+    }
+}
+
+fn syntax_text(kind: &SyntaxKind, lang: Lang) -> String {
+    use Lang::{En, Fr};
+    let text = match (kind, lang) {
+        (SyntaxKind::EndsTooSoon, En) => "the file ends too soon: a closing } or ], or a closing quote, is missing",
+        (SyntaxKind::EndsTooSoon, Fr) => {
+            "le fichier se termine trop tôt\u{a0}: il manque un } ou un ] fermant, ou un guillemet fermant"
+        }
+        (SyntaxKind::ExpectedCommaOrBrace, En) => "expected a comma before the next field, or a } to close the group",
+        (SyntaxKind::ExpectedCommaOrBrace, Fr) => {
+            "il faut une virgule avant le champ suivant, ou un } pour fermer le groupe"
+        }
+        (SyntaxKind::ExpectedCommaOrBracket, En) => "expected a comma before the next item, or a ] to close the list",
+        (SyntaxKind::ExpectedCommaOrBracket, Fr) => {
+            "il faut une virgule avant l'élément suivant, ou un ] pour fermer la liste"
+        }
+        (SyntaxKind::ExpectedColon, En) => "expected a colon (:) after the field name",
+        (SyntaxKind::ExpectedColon, Fr) => "il faut un deux-points (:) après le nom du champ",
+        (SyntaxKind::ExpectedValue, En) => {
+            "expected a value: a text in double quotes, a number, true, false, null, { } or [ ]"
+        }
+        (SyntaxKind::ExpectedValue, Fr) => {
+            "il faut une valeur\u{a0}: un texte entre guillemets droits, un nombre, true, false, null, { } ou [ ]"
+        }
+        (SyntaxKind::BareWord, En) => "unquoted word: put texts in double quotes (only true, false and null go bare)",
+        (SyntaxKind::BareWord, Fr) => {
+            "mot sans guillemets\u{a0}: mettez les textes entre guillemets droits (seuls true, false et null s'en passent)"
+        }
+        (SyntaxKind::KeyNotQuoted, En) => "field names must be in double quotes, like \"title\"",
+        (SyntaxKind::KeyNotQuoted, Fr) => {
+            "les noms de champ doivent être entre guillemets droits, comme \"title\""
+        }
+        (SyntaxKind::TrailingComma, En) => "remove the comma before this } or ]",
+        (SyntaxKind::TrailingComma, Fr) => "retirez la virgule avant ce } ou ce ]",
+        (SyntaxKind::TextAfterEnd, En) => "there is more text after the end of the campaign's closing }",
+        (SyntaxKind::TextAfterEnd, Fr) => "il reste du texte après le } qui ferme la campagne",
+        (SyntaxKind::ControlCharacter, En) => {
+            "a line break or tab inside a quoted text: write it as \\n or \\t"
+        }
+        (SyntaxKind::ControlCharacter, Fr) => {
+            "un saut de ligne ou une tabulation dans un texte entre guillemets\u{a0}: écrivez \\n ou \\t"
+        }
+        (SyntaxKind::InvalidEscape, En) => "a backslash starts an unknown escape: write \\\\ for a backslash",
+        (SyntaxKind::InvalidEscape, Fr) => {
+            "une barre oblique inverse commence un échappement inconnu\u{a0}: écrivez \\\\ pour une barre oblique inverse"
+        }
+        (SyntaxKind::InvalidNumber, En) => "this number cannot be read",
+        (SyntaxKind::InvalidNumber, Fr) => "ce nombre est illisible",
+        (SyntaxKind::Other(detail), En) => return format!("JSON syntax error: {detail}"),
+        (SyntaxKind::Other(detail), Fr) => return format!("erreur de syntaxe JSON\u{a0}: {detail}"),
+    };
+    text.to_owned()
+}
+
+fn range_text(min: Option<f64>, max: Option<f64>, lang: Lang) -> String {
+    match (min, max, lang) {
+        (Some(lo), Some(hi), Lang::En) => format!("use a number from {lo} to {hi}"),
+        (Some(lo), Some(hi), Lang::Fr) => format!("utilisez un nombre de {lo} à {hi}"),
+        (Some(lo), None, Lang::En) => format!("use a number of at least {lo}"),
+        (Some(lo), None, Lang::Fr) => format!("utilisez un nombre d'au moins {lo}"),
+        (None, Some(hi), Lang::En) => format!("use a number of at most {hi}"),
+        (None, Some(hi), Lang::Fr) => format!("utilisez un nombre d'au plus {hi}"),
+        (None, None, Lang::En) => "this number is out of range".into(),
+        (None, None, Lang::Fr) => "ce nombre est hors limites".into(),
+    }
+}
+
+fn url_text(value: &str, problem: UrlProblem, lang: Lang) -> String {
+    let v = q(value, lang);
+    match (problem, lang) {
+        (UrlProblem::NotHttps, Lang::En) => {
+            format!("{v} must be a web address starting with https://")
+        }
+        (UrlProblem::NotHttps, Lang::Fr) => {
+            format!("{v} doit être une adresse web commençant par https://")
+        }
+        (UrlProblem::NoHost, Lang::En) => format!("{v} has no site name after https://"),
+        (UrlProblem::NoHost, Lang::Fr) => format!("{v} n'a pas de nom de site après https://"),
+        (UrlProblem::HasSpaces, Lang::En) => {
+            format!("{v} contains spaces or quotes; web addresses cannot")
+        }
+        (UrlProblem::HasSpaces, Lang::Fr) => {
+            format!("{v} contient des espaces ou des guillemets, ce qu'une adresse web ne peut pas contenir")
+        }
+    }
+}
+
+fn origin_text(value: &str, problem: &OriginProblem, lang: Lang) -> String {
+    let v = q(value, lang);
+    match (problem, lang) {
+        (OriginProblem::NotHttps, Lang::En) => {
+            format!("{v} must start with https:// (http:// is allowed only for localhost)")
+        }
+        (OriginProblem::NotHttps, Lang::Fr) => {
+            format!("{v} doit commencer par https:// (http:// n'est permis que pour localhost)")
+        }
+        (OriginProblem::NoHost, Lang::En) => format!("{v} has no site name after https://"),
+        (OriginProblem::NoHost, Lang::Fr) => format!("{v} n'a pas de nom de site après https://"),
+        (OriginProblem::HasPath { suggestion }, Lang::En) => {
+            format!("{v} is a page, not a website origin: write {} (no path, no trailing slash)", q(suggestion, lang))
+        }
+        (OriginProblem::HasPath { suggestion }, Lang::Fr) => format!(
+            "{v} est une page, pas l'origine d'un site\u{a0}: écrivez {} (sans chemin ni barre oblique finale)",
+            q(suggestion, lang)
+        ),
+        (OriginProblem::NotLowercase { suggestion }, Lang::En) => {
+            format!("write the origin in lower case: {}", q(suggestion, lang))
+        }
+        (OriginProblem::NotLowercase { suggestion }, Lang::Fr) => {
+            format!("écrivez l'origine en minuscules\u{a0}: {}", q(suggestion, lang))
+        }
+    }
+}
