@@ -191,3 +191,16 @@ impl Campaign {
         self.partners.iter().find(|partner| partner.id == id)
     }
 }
+
+impl Theme {
+    /// The campaign's defaults as CSS custom properties on the widget's host, e.g.
+    /// `:host{--voix-campaign-accent:#1d4ed8}`. Colours are re-serialised after parsing, so nothing an organiser
+    /// types can inject other CSS.
+    pub fn host_css(&self) -> String {
+        let accent = self.accent.as_deref().and_then(crate::color::Rgb::parse_hex);
+        match accent {
+            Some(color) => format!(":host{{--voix-campaign-accent:{}}}", color.to_hex()),
+            None => String::new(),
+        }
+    }
+}

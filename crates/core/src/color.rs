@@ -72,3 +72,16 @@ mod tests {
         assert!((grey - 4.54).abs() < 0.01, "{grey}");
     }
 }
+
+#[cfg(test)]
+mod theme_tests {
+    use crate::campaign::Theme;
+
+    #[test]
+    fn theme_css_only_carries_a_parsed_colour() {
+        let theme = |accent: &str| Theme { accent: Some(accent.into()), ..Theme::default() };
+        assert_eq!(theme("#1D4ED8").host_css(), ":host{--voix-campaign-accent:#1d4ed8}");
+        assert_eq!(theme("#000;}body{display:none").host_css(), "");
+        assert_eq!(Theme::default().host_css(), "");
+    }
+}

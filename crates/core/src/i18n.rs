@@ -31,8 +31,13 @@ catalogue! {
     ExplainerTitle => "Understand the issue", "Comprendre l'enjeu";
     LetterTitle => "Write to your MP", "Écrire à votre député ou députée";
     PetitionTitle => "Sign the petition", "Signer la pétition";
-    CampaignBy => "Campaign by", "Campagne de";
-    SharedBy => "Shared by", "Diffusée par";
+    /// Short tab labels; the panels carry the full titles as headings.
+    ExplainerTab => "Understand", "Comprendre";
+    LetterTab => "Write", "Écrire";
+    PetitionTab => "Sign", "Signer";
+    /// Label styles ("Campaign: …") avoid the French article problem of "Campagne de [name]".
+    CampaignBy => "Campaign", "Campagne";
+    SharedBy => "Partner", "Partenaire";
     MailingAddress => "Mailing address", "Adresse postale";
     Contact => "Contact", "Contact";
     PrivacyPolicy => "Privacy policy", "Politique de confidentialité";
@@ -75,6 +80,23 @@ impl Part {
             Part::Letter => Text::LetterTitle,
             Part::Petition => Text::PetitionTitle,
         }
+    }
+
+    /// The short label of the part's tab.
+    pub fn tab_label(self) -> Text {
+        match self {
+            Part::Explainer => Text::ExplainerTab,
+            Part::Letter => Text::LetterTab,
+            Part::Petition => Text::PetitionTab,
+        }
+    }
+}
+
+/// A label followed by a colon, with French spacing: "Campaign:" / "Campagne :".
+pub fn label(text: Text, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{}:", text.get(lang)),
+        Lang::Fr => format!("{}\u{a0}:", text.get(lang)),
     }
 }
 

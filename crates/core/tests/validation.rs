@@ -62,7 +62,7 @@ fn a_minimal_campaign_is_valid() {
     let minimal = json!({
         "schema": "voix/campaign/v1", "id": "m", "languages": ["fr"],
         "title": {"fr": "T"}, "tagline": {"fr": "A"},
-        "organiser": {"name": {"fr": "O"}, "mailing_address": "Montréal", "website": "https://example.org"},
+        "organiser": {"name": {"fr": "O"}, "mailing_address": "Montréal (Québec) H2X 1Y4", "website": "https://example.org"},
         "petition": {"statement": {"fr": "Nous demandons"}}
     });
     let validation = validate_campaign(&minimal.to_string(), None);
@@ -221,6 +221,21 @@ fn schema_version_id_and_languages_rules() {
         errors_after(|c| *at(c, "/languages") = json!([])),
         [("languages".to_owned(), Message::TooFewItems { min: 1 })]
     );
+}
+
+#[test]
+fn a_mailing_address_without_postal_code_is_a_warning() {
+    let mut campaign = valid();
+    *at(&mut campaign, "/organiser/mailing_address") = json!("Ottawa, Ontario");
+    let validation = validate_campaign(&campaign.to_string(), None);
+    assert!(validation.is_valid());
+    assert_eq!(validation.problems.len(), 1);
+    assert_eq!(validation.problems[0].severity, Severity::Warning);
+    assert_eq!(validation.problems[0].message, Message::NoPostalCode);
+    for address in ["1 Main St, Ottawa ON K1A0A1", "Montréal (Québec) H2X 1Y4", "k1a-0a6"] {
+        assert!(voix_core::validate::has_postal_code(address), "{address}");
+    }
+    assert!(!voix_core::validate::has_postal_code("PO Box 12, Ottawa"));
 }
 
 #[test]

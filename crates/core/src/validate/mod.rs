@@ -9,7 +9,7 @@ mod rules;
 mod structure;
 
 pub use problem::{JsonType, Message, OriginProblem, Problem, Severity, SyntaxKind, UrlProblem};
-pub use rules::{check_origin, check_url, is_email, is_slug};
+pub use rules::{check_origin, check_url, has_postal_code, is_email, is_slug};
 
 use crate::campaign::Campaign;
 use serde_json::Value;

@@ -241,6 +241,7 @@ pub enum Message {
         problem: OriginProblem,
     },
     NoContact,
+    NoPostalCode,
     DuplicateId {
         id: String,
     },
@@ -372,6 +373,12 @@ impl Message {
             }
             (Message::NoContact, Fr) => {
                 "indiquez au moins un moyen de joindre l'organisateur\u{a0}: email, website ou phone (la loi canadienne anti-pourriel l'exige)".into()
+            }
+            (Message::NoPostalCode, En) => {
+                "this mailing address has no postal code; give the full address where the organisation receives mail".into()
+            }
+            (Message::NoPostalCode, Fr) => {
+                "cette adresse postale n'a pas de code postal\u{a0}; donnez l'adresse complète où l'organisation reçoit son courrier".into()
             }
             (Message::DuplicateId { id }, En) => format!("the id {} is used twice", q(id, lang)),
             (Message::DuplicateId { id }, Fr) => format!("l'identifiant {} est utilisé deux fois", q(id, lang)),

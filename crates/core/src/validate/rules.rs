@@ -95,6 +95,8 @@ impl<'c> Rules<'c> {
         self.text("organiser.name", &organiser.name);
         if organiser.mailing_address.trim().is_empty() {
             self.error("organiser.mailing_address", Message::Blank);
+        } else if !has_postal_code(&organiser.mailing_address) {
+            self.out.push(Problem::warning("organiser.mailing_address", Message::NoPostalCode));
         }
         if let Some(email) = &organiser.email {
             if !is_email(email) {
@@ -235,4 +237,13 @@ pub fn check_origin(origin: &str) -> Result<(), OriginProblem> {
         return Err(OriginProblem::NotLowercase { suggestion: bare });
     }
     Ok(())
+}
+
+/// Whether a text holds something shaped like a Canadian postal code (A9A 9A9, with or without the space).
+/// A mailing address without one is probably incomplete; CASL requires a real mailing address.
+pub fn has_postal_code(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '-')).collect();
+    chars.windows(6).any(|w| {
+        w.iter().enumerate().all(|(i, c)| if i % 2 == 0 { c.is_ascii_alphabetic() } else { c.is_ascii_digit() })
+    })
 }

@@ -1,0 +1,10 @@
+//! Views. Components hold signals and render; every rule they apply comes from `voix-core`.
+
+mod fine_print;
+mod header;
+mod lang_switch;
+mod parts;
+mod root;
+mod status;
+
+pub use root::EmbedRoot;

@@ -1,0 +1,75 @@
+//! The root of one shadow root: loading, failure, or the campaign.
+
+use super::fine_print::FinePrint;
+use super::header::{CampaignHeader, PartHeader};
+use super::parts::{PartBody, PartsLayout};
+use super::status::{Failure, Loading};
+use crate::embed::{Embed, MountKind};
+use leptos::prelude::*;
+use std::sync::Arc;
+use voix_core::i18n::Text;
+use voix_core::Campaign;
+
+#[component]
+pub fn EmbedRoot(embed: Embed, kind: MountKind) -> impl IntoView {
+    let preferred = embed.preferred.clone();
+    let fallback_lang = preferred.clone();
+    let lang_attr = move || preferred.get().code();
+    let content = move || {
+        let embed = embed.clone();
+        Suspend::new(async move {
+            let resource = embed.campaign.clone();
+            match resource.await {
+                Ok(campaign) => view! { <Loaded embed campaign kind/> }.into_any(),
+                Err(error) => {
+                    let retry = error.can_retry().then(|| {
+                        let resource = embed.campaign.clone();
+                        Callback::new(move |_| resource.refetch())
+                    });
+                    let lang = Signal::from(embed.preferred.clone());
+                    view! { <Failure text=error.text() setup=error.is_setup_problem() lang retry/> }.into_any()
+                }
+            }
+        })
+    };
+    view! {
+        <div class="voix" lang=lang_attr>
+            <Suspense fallback=move || view! { <Loading lang=Signal::from(fallback_lang.clone())/> }>
+                {content}
+            </Suspense>
+        </div>
+    }
+}
+
+/// A loaded campaign: the whole of it, or one part.
+#[component]
+fn Loaded(embed: Embed, campaign: Arc<Campaign>, kind: MountKind) -> impl IntoView {
+    let lang = embed.language_for(&campaign);
+    let preferred = embed.preferred.clone();
+    let partner = embed.partner.as_deref().and_then(|id| campaign.partner(id)).cloned();
+    if let (Some(id), None) = (&embed.partner, &partner) {
+        web_sys::console::warn_1(&format!("[voix] data-partner=\"{id}\" is not a partner of this campaign").into());
+    }
+    let body = match kind {
+        MountKind::Whole => view! {
+            <CampaignHeader campaign=campaign.clone() lang preferred/>
+            <PartsLayout campaign=campaign.clone() lang/>
+        }
+        .into_any(),
+        MountKind::Part(part) if campaign.has(part) => view! {
+            <PartHeader campaign=campaign.clone() part lang preferred/>
+            <PartBody campaign=campaign.clone() part lang/>
+        }
+        .into_any(),
+        MountKind::Part(_) => view! { <Failure text=Text::ErrorPartOff setup=true lang retry=None/> }.into_any(),
+        MountKind::UnknownPart => {
+            view! { <Failure text=Text::ErrorUnknownPart setup=true lang retry=None/> }.into_any()
+        }
+    };
+    view! {
+        <div class="voix-campaign" lang=move || lang.get().code()>
+            {body}
+            <FinePrint campaign partner lang/>
+        </div>
+    }
+}

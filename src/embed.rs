@@ -1,0 +1,76 @@
+//! One embed: a script tag's campaign, its partner and the reader's language, shared by all of its mounts
+//! (the whole campaign, or one shadow root per placeholder).
+
+use crate::load::{fetch_campaign, LoadError, LoadResult};
+use leptos::prelude::*;
+use voix_core::lang::negotiate;
+use voix_core::{Campaign, Lang, Part};
+
+use web_sys::CssStyleSheet;
+
+/// What one shadow root shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MountKind {
+    /// Everything the campaign turns on, as tabs or sections (a script tag with no placeholder).
+    Whole,
+    /// One part, in a `<div data-voix="…">` placeholder.
+    Part(Part),
+    /// A placeholder whose `data-voix` names no part: shows a message for the webmaster.
+    UnknownPart,
+}
+
+/// State shared by the mounts of one script tag. Cheap to clone: everything inside is reference-counted.
+#[derive(Clone)]
+pub struct Embed {
+    /// The campaign's absolute URL (`None` when the script tag has no `data-campaign`).
+    pub campaign_url: Option<String>,
+    /// `data-partner`, if any.
+    pub partner: Option<String>,
+    /// The language the reader asked for (attributes first, then the EN/FR switch).
+    pub preferred: ArcRwSignal<Lang>,
+    /// The campaign, fetched once for all mounts and fetched again by "Try again".
+    pub campaign: ArcLocalResource<LoadResult>,
+    // Keeps the reactive owner of the resource alive as long as a mount holds the embed.
+    _owner: Owner,
+}
+
+impl Embed {
+    /// `preferences` are language tags in priority order: `data-lang`, `<html lang>`, the browser's languages.
+    /// `theme` is the embed's own stylesheet, filled with the campaign's colours once it loads.
+    pub fn new(
+        campaign_url: Option<String>,
+        partner: Option<String>,
+        preferences: &[String],
+        theme: CssStyleSheet,
+    ) -> Self {
+        let preferred = ArcRwSignal::new(negotiate(preferences.iter().map(String::as_str), &Lang::ALL));
+        let owner = Owner::new();
+        let url = campaign_url.clone();
+        let campaign = owner.with(|| {
+            ArcLocalResource::new(move || {
+                let (url, theme) = (url.clone(), theme.clone());
+                async move {
+                    let result = match url {
+                        Some(url) => fetch_campaign(&url).await,
+                        None => Err(LoadError::NoCampaignAttribute),
+                    };
+                    // Syncing with the outside world: the theme sheet the shadow roots adopt, and the console.
+                    match &result {
+                        Ok(campaign) => {
+                            let _ = theme.replace_sync(&campaign.theme.host_css());
+                        }
+                        Err(error) => web_sys::console::error_1(&format!("[voix] {error}").into()),
+                    }
+                    result
+                }
+            })
+        });
+        Embed { campaign_url, partner, preferred, campaign, _owner: owner }
+    }
+
+    /// The language to show, reactively: the reader's choice if the campaign offers it, else the campaign's first.
+    pub fn language_for(&self, campaign: &Campaign) -> Signal<Lang> {
+        let (preferred, offered) = (self.preferred.clone(), campaign.languages.clone());
+        Signal::derive(move || negotiate([preferred.get().code()], &offered))
+    }
+}

@@ -1,0 +1,136 @@
+//! Fetching and validating a campaign, and what can go wrong on the way.
+
+use std::fmt;
+use std::sync::Arc;
+use voix_core::i18n::Text;
+use voix_core::{validate_campaign, Campaign, Lang, Problem};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortSignal, ReferrerPolicy, RequestCredentials, RequestInit, RequestMode, Response};
+
+pub type LoadResult = Result<Arc<Campaign>, LoadError>;
+
+/// How long a campaign fetch may take before the widget says so and offers to try again.
+const FETCH_TIMEOUT_MS: u32 = 15_000;
+
+/// Why a campaign could not be shown. The reader sees `text()`; the webmaster finds `details()` in the console.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The script tag has no `data-campaign`.
+    NoCampaignAttribute,
+    NotFound {
+        url: String,
+    },
+    Unreachable {
+        url: String,
+        detail: String,
+    },
+    NotJson {
+        url: String,
+        problem: Box<Problem>,
+    },
+    Invalid {
+        url: String,
+        problems: Vec<Problem>,
+    },
+}
+
+impl LoadError {
+    /// The message for the reader.
+    pub fn text(&self) -> Text {
+        match self {
+            LoadError::NoCampaignAttribute => Text::ErrorNoCampaign,
+            LoadError::NotFound { .. } => Text::ErrorNotFound,
+            LoadError::Unreachable { .. } => Text::ErrorUnreachable,
+            LoadError::NotJson { .. } => Text::ErrorNotJson,
+            LoadError::Invalid { .. } => Text::ErrorInvalid,
+        }
+    }
+
+    /// Trying again can help only when the network or server failed.
+    pub fn can_retry(&self) -> bool {
+        matches!(self, LoadError::Unreachable { .. })
+    }
+
+    /// Whether the fault is in the page or campaign set-up (the webmaster should look at the console).
+    pub fn is_setup_problem(&self) -> bool {
+        !matches!(self, LoadError::Unreachable { .. })
+    }
+
+    /// Details for the webmaster, in English (the console is a developer tool).
+    pub fn details(&self) -> String {
+        let lines =
+            |problems: &[Problem]| problems.iter().map(|p| format!("\n  {}", p.describe(Lang::En))).collect::<String>();
+        match self {
+            LoadError::NoCampaignAttribute => "the script tag has no data-campaign attribute; add \
+                data-campaign=\"https://YOUR-VOIX-SERVER/campaigns/ID.json\""
+                .to_owned(),
+            LoadError::NotFound { url } => format!("campaign {url} was not found (404)"),
+            LoadError::Unreachable { url, detail } => format!("campaign {url} could not be loaded: {detail}"),
+            LoadError::NotJson { url, problem } => {
+                format!("campaign {url} is not valid JSON:{}", lines(&[*problem.clone()]))
+            }
+            LoadError::Invalid { url, problems } => {
+                format!("campaign {url} has {} problem(s); run `voix check` on it:{}", problems.len(), lines(problems))
+            }
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.details())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Fetches the campaign without cookies or referrer (the reader's browsing is nobody's business) and validates
+/// it with the same rules as `voix check`.
+pub async fn fetch_campaign(url: &str) -> Result<Arc<Campaign>, LoadError> {
+    let unreachable = |detail: String| LoadError::Unreachable { url: url.to_owned(), detail };
+    let source = fetch_text(url).await.map_err(|failure| match failure {
+        FetchFailure::Status(404 | 410) => LoadError::NotFound { url: url.to_owned() },
+        FetchFailure::Status(status) => unreachable(format!("the server answered HTTP {status}")),
+        FetchFailure::Network(detail) => unreachable(detail),
+    })?;
+    let validation = validate_campaign(&source, None);
+    match validation.campaign {
+        Some(campaign) => Ok(Arc::new(campaign)),
+        None => {
+            let mut problems = validation.problems;
+            match problems.first() {
+                Some(first) if first.position.is_some() => {
+                    Err(LoadError::NotJson { url: url.to_owned(), problem: Box::new(problems.swap_remove(0)) })
+                }
+                _ => {
+                    problems.retain(Problem::is_error);
+                    Err(LoadError::Invalid { url: url.to_owned(), problems })
+                }
+            }
+        }
+    }
+}
+
+enum FetchFailure {
+    Status(u16),
+    Network(String),
+}
+
+async fn fetch_text(url: &str) -> Result<String, FetchFailure> {
+    let network = |error: JsValue| FetchFailure::Network(error.as_string().unwrap_or_else(|| format!("{:?}", error)));
+    let window = web_sys::window().ok_or_else(|| FetchFailure::Network("no window".into()))?;
+    let init = RequestInit::new();
+    init.set_method("GET");
+    init.set_mode(RequestMode::Cors);
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_referrer_policy(ReferrerPolicy::NoReferrer);
+    init.set_signal(Some(&AbortSignal::timeout_with_u32(FETCH_TIMEOUT_MS)));
+    let response: Response =
+        JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(network)?.unchecked_into();
+    if !response.ok() {
+        return Err(FetchFailure::Status(response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(network)?).await.map_err(network)?;
+    text.as_string().ok_or_else(|| FetchFailure::Network("the response is not text".into()))
+}
