@@ -1,1 +1,5 @@
-fn main() {}
+//! `voix`: see `voix --help`.
+
+fn main() -> std::process::ExitCode {
+    voix_server::cli::main()
+}

@@ -1,0 +1,66 @@
+//! What `voix serve` needs to start, and the language for messages.
+
+use crate::db::Database;
+use std::path::PathBuf;
+use voix_core::Lang;
+
+/// The server's configuration (from the command line and `DATABASE_URL`).
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The built widget (`voix.js`, `voix_bg.wasm` and their `.br`/`.gz`), served at `/voix/`.
+    pub bundle_dir: PathBuf,
+    /// The campaign files (`{id}.json`), served at `/campaigns/{id}.json` when valid.
+    pub campaigns_dir: PathBuf,
+    pub database: Database,
+    /// The language of the campaign problems that start-up logs.
+    pub lang: Lang,
+}
+
+impl Config {
+    /// The defaults of `voix serve` with SQLite under `data_dir` (handy for tests).
+    pub fn new(
+        bundle_dir: impl Into<PathBuf>,
+        campaigns_dir: impl Into<PathBuf>,
+        data_dir: impl Into<PathBuf>,
+    ) -> Self {
+        Config {
+            bundle_dir: bundle_dir.into(),
+            campaigns_dir: campaigns_dir.into(),
+            database: Database::Sqlite { data_dir: data_dir.into() },
+            lang: Lang::En,
+        }
+    }
+}
+
+/// The language of the environment: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not empty;
+/// French when it starts with `fr`, otherwise English.
+pub fn lang_from_env() -> Lang {
+    lang_from_vars(|name| std::env::var(name).ok())
+}
+
+/// [`lang_from_env`] with the variables looked up by `var`.
+pub fn lang_from_vars(var: impl Fn(&str) -> Option<String>) -> Lang {
+    let value = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().filter_map(var).find(|value| !value.is_empty());
+    match value {
+        Some(value) if value.starts_with("fr") => Lang::Fr,
+        _ => Lang::En,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang_with(vars: &[(&str, &str)]) -> Lang {
+        lang_from_vars(|name| vars.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v).to_owned()))
+    }
+
+    #[test]
+    fn the_first_set_variable_chooses_the_language() {
+        assert_eq!(lang_with(&[]), Lang::En);
+        assert_eq!(lang_with(&[("LANG", "fr_CA.UTF-8")]), Lang::Fr);
+        assert_eq!(lang_with(&[("LC_ALL", "en_CA.UTF-8"), ("LANG", "fr_CA.UTF-8")]), Lang::En);
+        assert_eq!(lang_with(&[("LC_ALL", ""), ("LC_MESSAGES", "fr"), ("LANG", "en")]), Lang::Fr);
+        assert_eq!(lang_with(&[("LANG", "C.UTF-8")]), Lang::En);
+    }
+}

@@ -1,0 +1,45 @@
+//! The `voix` binary's library: the HTTP application (`app`), its state, and the command-line commands.
+//!
+//! `voix serve` serves the widget bundle at `/voix/`, the valid campaigns at `/campaigns/{id}.json`, the campaign
+//! schema, a health check and a demo partner page. `voix check` validates campaign files; `voix schema` prints
+//! the JSON Schema.
+
+pub mod bundle;
+pub mod campaigns;
+pub mod check;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod health;
+pub mod request_log;
+pub mod schema;
+pub mod serve;
+pub mod state;
+
+pub use bundle::content_hash;
+pub use config::Config;
+pub use error::Error;
+pub use state::AppState;
+
+use axum::routing::get;
+use axum::Router;
+
+/// The HTTP application. Tests call it directly with `tower::ServiceExt::oneshot`, without a socket.
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(demo::page))
+        .route("/demo.css", get(demo::stylesheet))
+        .route("/voix/{*path}", get(bundle::serve_file))
+        .route("/campaigns/{file}", get(campaigns::serve_campaign))
+        .route("/schema/campaign.v1.json", get(schema::campaign_schema))
+        .route("/healthz", get(health::healthz))
+        .fallback(not_found)
+        .with_state(state)
+        .layer(axum::middleware::from_fn(request_log::log_request))
+}
+
+async fn not_found() -> Error {
+    Error::NotFound
+}

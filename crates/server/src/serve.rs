@@ -1,0 +1,51 @@
+//! `voix serve`: binds, serves until Ctrl-C or SIGTERM, then lets requests in flight finish.
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::state::AppState;
+
+/// Starts the server on `addr` (e.g. `127.0.0.1:8080`; port 0 picks a free one) and prints its URL.
+pub async fn serve(addr: &str, config: &Config) -> Result<(), Error> {
+    let state = AppState::load(config).await?;
+    let pool = state.db.clone();
+    let listener =
+        tokio::net::TcpListener::bind(addr).await.map_err(|source| Error::Listen { addr: addr.to_owned(), source })?;
+    let local = listener.local_addr().map_err(|source| Error::Listen { addr: addr.to_owned(), source })?;
+    println!("Voix is serving on http://{local}/");
+    axum::serve(listener, crate::app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|source| Error::Listen { addr: addr.to_owned(), source })?;
+    pool.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or (on Unix) SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::warn!("cannot listen for Ctrl-C: {error}");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::warn!("cannot listen for SIGTERM: {error}");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing the requests in flight");
+}

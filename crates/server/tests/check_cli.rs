@@ -1,0 +1,123 @@
+//! `voix check` and `voix schema`, running the real binary.
+
+use std::process::{Command, Output};
+use voix_core::{validate_campaign, Lang};
+
+const VALID: &str = "tests/fixtures/test-campaign.json";
+const INVALID: &str = "tests/fixtures/broken-campaign.json";
+const MISSING: &str = "tests/fixtures/no-such-campaign.json";
+
+/// Runs `voix ARGS` in the crate's directory (so file names print as given), with no language in the environment
+/// unless `lang_env` sets `LANG`.
+fn voix(args: &[&str], lang_env: Option<&str>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_voix"));
+    command.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(var);
+    }
+    if let Some(lang) = lang_env {
+        command.env("LANG", lang);
+    }
+    command.output().expect("run voix")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+/// The lines `voix check` must print for the invalid fixture, from the domain crate's own wording.
+fn expected_lines(lang: Lang) -> Vec<String> {
+    let source = std::fs::read_to_string(format!("{}/{INVALID}", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
+    let validation = validate_campaign(&source, Some("broken-campaign"));
+    assert!(!validation.is_valid(), "the fixture must be invalid");
+    validation.problems.iter().map(|problem| format!("{INVALID}: {}", problem.describe(lang))).collect()
+}
+
+#[test]
+fn a_valid_file_is_ok() {
+    let output = voix(&["check", VALID], None);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(stdout(&output), format!("{VALID}: ok\n"));
+}
+
+#[test]
+fn an_invalid_file_lists_every_problem_in_english() {
+    let output = voix(&["check", INVALID], None);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines, expected_lines(Lang::En));
+    assert!(lines.len() >= 3, "{lines:?}");
+    assert!(text.contains(&format!("{INVALID}: title: the French text is missing")), "{text}");
+    assert!(text.contains(&format!("{INVALID}: theme.accent: \"#ffff00\" is too light")), "{text}");
+    assert!(text.contains(&format!("{INVALID}: partners[0].origins[0]: ")), "{text}");
+}
+
+#[test]
+fn an_invalid_file_is_explained_in_french() {
+    for output in [voix(&["check", "--lang", "fr", INVALID], None), voix(&["check", INVALID], Some("fr_CA.UTF-8"))] {
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        let text = stdout(&output);
+        assert_eq!(text.lines().collect::<Vec<_>>(), expected_lines(Lang::Fr));
+        assert!(text.contains("trop pâle"), "{text}");
+    }
+    let english = voix(&["check", "--lang", "en", INVALID], Some("fr_CA.UTF-8"));
+    assert_eq!(stdout(&english).lines().collect::<Vec<_>>(), expected_lines(Lang::En), "--lang wins over LANG");
+}
+
+#[test]
+fn a_missing_file_exits_2() {
+    let output = voix(&["check", VALID, MISSING, INVALID], None);
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let text = stdout(&output);
+    assert!(text.contains(&format!("{VALID}: ok\n")), "the other files are still checked: {text}");
+    assert!(text.contains(&format!("{MISSING}: cannot read: no such file\n")), "{text}");
+    assert!(text.contains(&format!("{INVALID}: theme.accent: ")), "{text}");
+
+    let french = voix(&["check", "--lang", "fr", MISSING], None);
+    assert_eq!(french.status.code(), Some(2));
+    assert!(stdout(&french).starts_with(&format!("{MISSING}: lecture impossible")), "{}", stdout(&french));
+}
+
+#[test]
+fn json_output_parses() {
+    let output = voix(&["check", "--format", "json", VALID, INVALID, MISSING], None);
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let problems: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON array");
+    let problems = problems.as_array().expect("an array");
+    let invalid: Vec<&serde_json::Value> = problems.iter().filter(|p| p["file"] == INVALID).collect();
+    assert_eq!(invalid.len(), expected_lines(Lang::En).len());
+    let accent = invalid.iter().find(|p| p["path"] == "theme.accent").expect("the accent problem");
+    assert_eq!(accent["severity"], "error");
+    assert!(accent["line"].is_null() && accent["column"].is_null());
+    assert!(accent["message"]["en"].as_str().is_some_and(|m| m.contains("too light")));
+    assert!(accent["message"]["fr"].as_str().is_some_and(|m| m.contains("trop pâle")));
+    assert!(problems.iter().any(|p| p["file"] == MISSING && p["severity"] == "error"));
+    assert!(!problems.iter().any(|p| p["file"] == VALID));
+
+    let valid = voix(&["check", "--format", "json", VALID], None);
+    assert_eq!(valid.status.code(), Some(0));
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&valid.stdout).expect("JSON"), serde_json::json!([]));
+}
+
+#[test]
+fn syntax_errors_have_a_line_and_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("syntax.json");
+    std::fs::write(&file, "{\n  \"id\": \"syntax\",\n}\n").expect("write");
+    let file = file.to_str().expect("UTF-8 path");
+    let output = voix(&["check", file], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).starts_with(&format!("{file}: line 3, column 1: ")), "{}", stdout(&output));
+    let json = voix(&["check", "--format", "json", file], None);
+    let problems: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(problems[0]["line"], 3);
+    assert_eq!(problems[0]["column"], 1);
+}
+
+#[test]
+fn schema_prints_the_campaign_schema() {
+    let output = voix(&["schema"], None);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), voix_core::schema::campaign_schema_json());
+}

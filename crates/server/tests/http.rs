@@ -1,0 +1,251 @@
+//! The HTTP application through `app()`, without a socket: bundle, campaigns, schema, health and demo page.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{get, Fixture, JS, JS_BR, JS_GZ, WASM, WASM_BR, WASM_GZ};
+use voix_server::content_hash;
+
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+#[tokio::test]
+async fn bundle_files_have_their_mime_types() {
+    let fixture = Fixture::new();
+    let app = fixture.app().await;
+
+    let js = get(&app, "/voix/voix.js", &[]).await;
+    assert_eq!(js.status, StatusCode::OK);
+    assert_eq!(js.header("content-type"), Some("text/javascript"));
+    assert_eq!(js.header("content-encoding"), None);
+    assert_eq!(js.body, JS);
+
+    let wasm = get(&app, "/voix/voix_bg.wasm", &[]).await;
+    assert_eq!(wasm.status, StatusCode::OK);
+    assert_eq!(wasm.header("content-type"), Some("application/wasm"));
+    assert_eq!(wasm.body, WASM);
+}
+
+#[tokio::test]
+async fn precompressed_files_are_sent_when_accepted() {
+    let fixture = Fixture::new();
+    let app = fixture.app().await;
+
+    let br = get(&app, "/voix/voix_bg.wasm", &[("accept-encoding", "gzip, deflate, br, zstd")]).await;
+    assert_eq!(br.status, StatusCode::OK);
+    assert_eq!(br.header("content-encoding"), Some("br"));
+    assert_eq!(br.header("content-type"), Some("application/wasm"), "the type of the content, not of its coding");
+    assert_eq!(br.header("vary"), Some("Accept-Encoding"));
+    assert_eq!(br.body, WASM_BR);
+
+    let gzip = get(&app, "/voix/voix_bg.wasm", &[("accept-encoding", "gzip")]).await;
+    assert_eq!(gzip.header("content-encoding"), Some("gzip"));
+    assert_eq!(gzip.header("vary"), Some("Accept-Encoding"));
+    assert_eq!(gzip.body, WASM_GZ);
+
+    let js_br = get(&app, "/voix/voix.js", &[("accept-encoding", "br")]).await;
+    assert_eq!(js_br.header("content-encoding"), Some("br"));
+    assert_eq!(js_br.header("content-type"), Some("text/javascript"));
+    assert_eq!(js_br.body, JS_BR);
+
+    let js_gz = get(&app, "/voix/voix.js", &[("accept-encoding", "br;q=0, gzip")]).await;
+    assert_eq!(js_gz.header("content-encoding"), Some("gzip"));
+    assert_eq!(js_gz.body, JS_GZ);
+
+    let plain = get(&app, "/voix/voix.js", &[("accept-encoding", "identity")]).await;
+    assert_eq!(plain.header("content-encoding"), None);
+    assert_eq!(plain.header("vary"), Some("Accept-Encoding"));
+    assert_eq!(plain.body, JS);
+}
+
+#[tokio::test]
+async fn the_entry_has_a_short_cache_and_hashed_files_are_immutable() {
+    let fixture = Fixture::new();
+    let app = fixture.app().await;
+    let hash = content_hash(WASM);
+    assert_eq!(hash.len(), 16);
+
+    let entry = get(&app, "/voix/voix.js", &[]).await;
+    assert_eq!(entry.header("cache-control"), Some("public, max-age=300"));
+
+    let hashed = get(&app, &format!("/voix/voix_bg.wasm?v={hash}"), &[("accept-encoding", "br")]).await;
+    assert_eq!(hashed.status, StatusCode::OK);
+    assert_eq!(hashed.header("cache-control"), Some(IMMUTABLE));
+
+    for uri in
+        ["/voix/voix_bg.wasm?v=wrong", "/voix/voix_bg.wasm", &format!("/voix/voix_bg.wasm?v={}", content_hash(JS))]
+    {
+        let reply = get(&app, uri, &[]).await;
+        assert_eq!(reply.status, StatusCode::OK, "{uri}");
+        assert_eq!(reply.header("cache-control"), Some("no-cache"), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn etags_answer_conditional_requests() {
+    let fixture = Fixture::new();
+    let app = fixture.app().await;
+    let first = get(&app, "/voix/voix_bg.wasm", &[("accept-encoding", "br")]).await;
+    let etag = first.header("etag").expect("an etag").to_owned();
+    let again = get(&app, "/voix/voix_bg.wasm", &[("accept-encoding", "br"), ("if-none-match", &etag)]).await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert!(again.body.is_empty());
+    let other_coding = get(&app, "/voix/voix_bg.wasm", &[("accept-encoding", "gzip"), ("if-none-match", &etag)]).await;
+    assert_eq!(other_coding.status, StatusCode::OK, "the gzip variant is a different representation");
+}
+
+#[tokio::test]
+async fn bundle_files_can_be_loaded_cross_origin() {
+    let fixture = Fixture::new();
+    let app = fixture.app().await;
+    for uri in ["/voix/voix.js", "/voix/voix_bg.wasm?v=x"] {
+        let reply = get(&app, uri, &[("origin", "https://partner.example.org")]).await;
+        assert_eq!(reply.header("access-control-allow-origin"), Some("*"), "{uri}");
+        assert_eq!(reply.header("cross-origin-resource-policy"), Some("cross-origin"), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn unknown_bundle_files_are_not_found() {
+    let fixture = Fixture::new();
+    let app = fixture.app().await;
+    for uri in ["/voix/nope.js", "/voix/../campaigns/test-campaign.json", "/voix/voix.js.br"] {
+        let reply = get(&app, uri, &[]).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn a_missing_bundle_still_serves_the_rest() {
+    let fixture = Fixture::new();
+    std::fs::remove_dir_all(fixture.bundle()).expect("remove pkg");
+    let app = fixture.app().await;
+    assert_eq!(get(&app, "/voix/voix.js", &[]).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&app, "/healthz", &[]).await.status, StatusCode::OK);
+    assert_eq!(get(&app, "/campaigns/test-campaign.json", &[]).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn campaigns_are_served_as_written() {
+    let fixture = Fixture::new();
+    let app = fixture.app().await;
+    let reply = get(&app, "/campaigns/test-campaign.json", &[]).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.header("content-type"), Some("application/json; charset=utf-8"));
+    assert_eq!(reply.header("cache-control"), Some("public, max-age=60"));
+    assert_eq!(reply.body, common::fixture_source("test-campaign.json").as_bytes(), "the exact original bytes");
+    assert_eq!(reply.header("access-control-allow-origin"), None, "no Origin, no CORS header");
+}
+
+#[tokio::test]
+async fn campaign_cors_allows_only_listed_partner_origins() {
+    let fixture = Fixture::new();
+    let app = fixture.app().await;
+    for origin in ["https://ligue.example.org", "http://localhost:8080"] {
+        let reply = get(&app, "/campaigns/test-campaign.json", &[("origin", origin)]).await;
+        assert_eq!(reply.status, StatusCode::OK);
+        assert_eq!(reply.header("access-control-allow-origin"), Some(origin));
+        assert!(reply.header("vary").is_some_and(|vary| vary.contains("Origin")));
+    }
+    for origin in [
+        "https://evil.example.org",
+        "https://ligue.example.org.evil.example",
+        "https://LIGUE.example.org",
+        "https://ligue.example.org/",
+        "http://ligue.example.org",
+        "null",
+        "*",
+    ] {
+        let reply = get(&app, "/campaigns/test-campaign.json", &[("origin", origin)]).await;
+        assert_eq!(reply.status, StatusCode::OK, "the file is public; only the browser's CORS check fails");
+        assert_eq!(reply.header("access-control-allow-origin"), None, "{origin} must not be allowed");
+        assert!(!reply.headers.values().any(|value| value.as_bytes() == origin.as_bytes()), "{origin} reflected");
+    }
+}
+
+#[tokio::test]
+async fn an_invalid_campaign_is_not_served_but_the_others_are() {
+    let fixture = Fixture::new();
+    let app = fixture.app().await;
+    let broken = get(&app, "/campaigns/broken-campaign.json", &[]).await;
+    assert_eq!(broken.status, StatusCode::NOT_FOUND);
+    assert_eq!(broken.json()["error"], "unknown campaign");
+    assert_eq!(get(&app, "/campaigns/test-campaign.json", &[]).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn unknown_campaigns_are_a_json_404() {
+    let fixture = Fixture::new();
+    let app = fixture.app().await;
+    for uri in ["/campaigns/nope.json", "/campaigns/test-campaign", "/campaigns/test-campaign.json.bak"] {
+        let reply = get(&app, uri, &[]).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(reply.header("content-type").is_some_and(|t| t.starts_with("application/json")), "{uri}");
+        assert!(reply.json()["error"].is_string(), "{uri}");
+    }
+    let elsewhere = get(&app, "/no/such/page", &[]).await;
+    assert_eq!(elsewhere.status, StatusCode::NOT_FOUND);
+    assert_eq!(elsewhere.json()["error"], "not found");
+}
+
+#[tokio::test]
+async fn the_schema_is_served() {
+    let fixture = Fixture::new();
+    let app = fixture.app().await;
+    let reply = get(&app, "/schema/campaign.v1.json", &[]).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.header("content-type").is_some_and(|t| t.contains("json")));
+    assert_eq!(reply.header("access-control-allow-origin"), Some("*"));
+    assert_eq!(reply.body, voix_core::validate::CAMPAIGN_SCHEMA.as_bytes());
+    assert!(reply.json().is_object());
+}
+
+#[tokio::test]
+async fn health_reports_the_campaigns_and_the_database() {
+    let fixture = Fixture::new();
+    let app = fixture.app().await;
+    let reply = get(&app, "/healthz", &[]).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.json(), serde_json::json!({"status": "ok", "campaigns": 1, "database": "ok"}));
+}
+
+#[tokio::test]
+async fn health_says_when_the_database_is_unavailable() {
+    let fixture = Fixture::new();
+    let state = voix_server::AppState::load(&fixture.config()).await.expect("state");
+    state.db.close().await;
+    let app = voix_server::app(state);
+    let reply = get(&app, "/healthz", &[]).await;
+    assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(reply.json()["database"], "unavailable");
+}
+
+#[tokio::test]
+async fn the_demo_page_embeds_the_widget_under_a_strict_csp() {
+    let fixture = Fixture::new();
+    let app = fixture.app().await;
+    let page = get(&app, "/", &[]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.header("content-type"), Some("text/html; charset=utf-8"));
+    assert_eq!(
+        page.header("content-security-policy"),
+        Some(
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+             base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        )
+    );
+    let html = std::str::from_utf8(&page.body).expect("UTF-8");
+    assert!(html.contains(
+        r#"<script type="module" src="/voix/voix.js" data-campaign="/campaigns/lawful-access.json" data-partner="demo"></script>"#
+    ));
+    assert!(html.contains(r#"<html lang="en">"#));
+    assert!(html.contains(r#"<meta name="viewport" content="width=device-width, initial-scale=1">"#));
+    assert!(html.contains(r#"<link rel="stylesheet" href="/demo.css">"#));
+    assert!(html.contains(r#"href="https://iclmg.ca""#));
+    assert!(!html.contains("<style") && !html.contains("style="), "no inline styles: the CSP forbids them");
+    assert_eq!(html.matches("<script").count(), 1, "no inline scripts: the CSP forbids them");
+
+    let css = get(&app, "/demo.css", &[]).await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert_eq!(css.header("content-type"), Some("text/css; charset=utf-8"));
+    assert!(!css.body.is_empty());
+}

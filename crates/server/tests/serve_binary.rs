@@ -1,0 +1,133 @@
+//! `voix serve` as a real process on a free port: it answers `/healthz`, creates the SQLite database with the
+//! migration applied, logs requests without their query strings, and stops cleanly on SIGTERM.
+
+mod common;
+
+use common::Fixture;
+use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::{ConnectOptions, Connection};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// Kills the server if the test fails before stopping it.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A minimal HTTP/1.1 GET; returns the status code and body.
+fn http_get(addr: &str, path: &str) -> std::io::Result<(u16, String)> {
+    let mut stream = TcpStream::connect(addr)?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n")?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response)?;
+    let status = response.split(' ').nth(1).and_then(|code| code.parse().ok()).unwrap_or(0);
+    let body = response.split_once("\r\n\r\n").map(|(_, body)| body.to_owned()).unwrap_or_default();
+    Ok((status, body))
+}
+
+#[tokio::test]
+async fn serve_starts_answers_and_creates_the_database() {
+    let fixture = Fixture::new();
+    let data = fixture.data();
+    assert!(!data.exists());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_voix"))
+        .arg("serve")
+        .args(["--addr", "127.0.0.1:0"])
+        .arg("--data")
+        .arg(&data)
+        .arg("--campaigns")
+        .arg(fixture.campaigns())
+        .arg("--bundle")
+        .arg(fixture.bundle())
+        .env_remove("DATABASE_URL")
+        .env("RUST_LOG", "info")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start voix serve");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut stderr = child.stderr.take().expect("stderr");
+    let mut server = Server(child);
+
+    // The server prints its URL once it listens; port 0 means the OS chose a free port.
+    let (url_sender, url_receiver) = mpsc::channel();
+    thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(rest) = line.strip_prefix("Voix is serving on http://") {
+                let _ = url_sender.send(rest.trim_end_matches('/').to_owned());
+            }
+        }
+    });
+    let logs = thread::spawn(move || {
+        let mut text = String::new();
+        let _ = stderr.read_to_string(&mut text);
+        text
+    });
+    let addr = url_receiver.recv_timeout(Duration::from_secs(60)).expect("the server printed its URL");
+
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let body = loop {
+        match http_get(&addr, "/healthz?probe=secret-value") {
+            Ok((200, body)) => break body,
+            other => {
+                assert!(Instant::now() < deadline, "no healthy answer: {other:?}");
+                thread::sleep(Duration::from_millis(100));
+            }
+        }
+    };
+    let health: serde_json::Value = serde_json::from_str(&body).expect("JSON health");
+    assert_eq!(health, serde_json::json!({"status": "ok", "campaigns": 1, "database": "ok"}));
+
+    // The database file exists, in WAL mode, with the first migration applied and the instance row filled.
+    let db_file = data.join("voix.db");
+    assert!(db_file.is_file(), "{} was not created", db_file.display());
+    let mut db = SqliteConnectOptions::new().filename(&db_file).read_only(true).connect().await.expect("open voix.db");
+    let journal: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&mut db).await.expect("journal mode");
+    assert_eq!(journal, "wal");
+    let versions: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success ORDER BY version")
+        .fetch_all(&mut db)
+        .await
+        .expect("migrations table");
+    assert_eq!(versions.first(), Some(&1));
+    let instances: Vec<(String, i64)> =
+        sqlx::query_as("SELECT id, created_at FROM instance").fetch_all(&mut db).await.expect("instance table");
+    assert_eq!(instances.len(), 1);
+    assert_eq!(instances[0].0.len(), 32);
+    assert!(instances[0].1 > 1_700_000_000, "created_at is a unix time");
+    db.close().await.expect("close");
+
+    // SIGTERM: a graceful stop with status 0.
+    #[cfg(unix)]
+    {
+        let pid = server.0.id().to_string();
+        let sent = Command::new("kill").args(["-TERM", &pid]).status().expect("run kill");
+        assert!(sent.success());
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let status = loop {
+            if let Some(status) = server.0.try_wait().expect("wait") {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "voix serve did not stop on SIGTERM");
+            thread::sleep(Duration::from_millis(50));
+        };
+        assert!(status.success(), "{status:?}");
+    }
+    #[cfg(not(unix))]
+    drop(server);
+
+    let logs = logs.join().expect("stderr reader");
+    assert!(logs.contains("GET /healthz 200"), "one line per request: {logs}");
+    assert!(!logs.contains("secret-value") && !logs.contains("probe="), "query strings are never logged: {logs}");
+    assert!(logs.contains("broken-campaign.json: theme.accent: "), "refused campaigns are explained: {logs}");
+}
