@@ -8,6 +8,7 @@ mod boot;
 mod components;
 mod embed;
 mod load;
+pub mod preview;
 mod shadow;
 
 pub use boot::{boot, boot_in};

@@ -112,12 +112,12 @@ pub async fn fetch_campaign(url: &str) -> Result<Arc<Campaign>, LoadError> {
     }
 }
 
-enum FetchFailure {
+pub(crate) enum FetchFailure {
     Status(u16),
     Network(String),
 }
 
-async fn fetch_text(url: &str) -> Result<String, FetchFailure> {
+pub(crate) async fn fetch_text(url: &str) -> Result<String, FetchFailure> {
     let network = |error: JsValue| FetchFailure::Network(error.as_string().unwrap_or_else(|| format!("{:?}", error)));
     let window = web_sys::window().ok_or_else(|| FetchFailure::Network("no window".into()))?;
     let init = RequestInit::new();

@@ -1,0 +1,100 @@
+//! The organiser preview (`index.html`, built by Trunk): the campaign named by `?campaign=ID` (default
+//! `lawful-access`), with the problems `voix check` would report, and the widget in each of its languages.
+//! `trunk serve` rebuilds and reloads the page whenever a campaign file changes.
+
+use crate::boot::mount;
+use crate::embed::{Embed, MountKind};
+use crate::load::fetch_text;
+use crate::shadow;
+use leptos::prelude::*;
+use voix_core::validate::Severity;
+use voix_core::{validate_campaign, Lang, Problem};
+use wasm_bindgen::{JsCast, JsValue};
+
+const DEFAULT_CAMPAIGN: &str = "lawful-access";
+
+/// Starts the preview in the page's `#preview` element.
+pub fn start() -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let search = window.location().search().unwrap_or_default();
+    let id = search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("campaign="))
+        .filter(|id| voix_core::validate::is_slug(id))
+        .unwrap_or(DEFAULT_CAMPAIGN)
+        .to_owned();
+    let url = web_sys::Url::new_with_base(&format!("campaigns/{id}.json"), &window.location().href()?)?.href();
+    let root = document.get_element_by_id("preview").ok_or("index.html has no #preview")?;
+
+    let problems_host = document.create_element("section")?;
+    root.append_child(&problems_host)?;
+    let (file, problems_url) = (format!("{id}.json"), url.clone());
+    leptos::mount::mount_to(problems_host.unchecked_into(), move || {
+        view! { <CheckReport file url=problems_url/> }
+    })
+    .forget();
+
+    let widget_sheet = shadow::widget_stylesheet()?;
+    for lang in Lang::ALL {
+        let column = document.create_element("section")?;
+        column.set_class_name("preview-column");
+        column.set_attribute("aria-label", lang.autonym())?;
+        root.append_child(&column)?;
+        let host = document.create_element("voix-campaign")?;
+        column.append_child(&host)?;
+        let theme = shadow::stylesheet("")?;
+        let embed = Embed::new(Some(url.clone()), None, &[lang.code().to_owned()], theme.clone());
+        mount(&host, &[&widget_sheet, &theme], embed, MountKind::Whole)?;
+    }
+    Ok(())
+}
+
+
+/// `voix check`, in the page: every problem of the campaign file, or a clear "no problems".
+#[component]
+fn CheckReport(file: String, url: String) -> impl IntoView {
+    let report = LocalResource::new(move || {
+        let url = url.clone();
+        async move {
+            match fetch_text(&url).await {
+                Ok(source) => Ok(validate_campaign(&source, url.rsplit('/').next().and_then(|f| f.strip_suffix(".json"))).problems),
+                Err(_) => Err(()),
+            }
+        }
+    });
+    let title = file.clone();
+    view! {
+        <h2>"voix check " {title}</h2>
+        <Suspense fallback=|| view! { <p>"Checking…"</p> }>
+            {move || Suspend::new(async move {
+                match report.await {
+                    Err(()) => view! { <p class="preview-error">"The campaign file could not be loaded: is it in campaigns/?"</p> }.into_any(),
+                    Ok(problems) if problems.is_empty() => view! { <p class="preview-ok">"No problems."</p> }.into_any(),
+                    Ok(problems) => view! { <ProblemList problems/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
+    let items = problems
+        .into_iter()
+        .map(|problem| {
+            let class = match problem.severity {
+                Severity::Error => "preview-problem preview-problem--error",
+                Severity::Warning => "preview-problem preview-problem--warning",
+            };
+            view! {
+                <li class=class>
+                    <code>{problem.location(Lang::En)}</code> " " {problem.message.text(Lang::En)}
+                    <br/><span lang="fr">{problem.message.text(Lang::Fr)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="preview-problems">{items}</ul> }
+}
