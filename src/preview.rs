@@ -51,7 +51,6 @@ pub fn start() -> Result<(), JsValue> {
     Ok(())
 }
 
-
 /// `voix check`, in the page: every problem of the campaign file, or a clear "no problems".
 #[component]
 fn CheckReport(file: String, url: String) -> impl IntoView {
@@ -59,7 +58,10 @@ fn CheckReport(file: String, url: String) -> impl IntoView {
         let url = url.clone();
         async move {
             match fetch_text(&url).await {
-                Ok(source) => Ok(validate_campaign(&source, url.rsplit('/').next().and_then(|f| f.strip_suffix(".json"))).problems),
+                Ok(source) => {
+                    Ok(validate_campaign(&source, url.rsplit('/').next().and_then(|f| f.strip_suffix(".json")))
+                        .problems)
+                }
                 Err(_) => Err(()),
             }
         }
