@@ -113,6 +113,45 @@ fn all_problems_are_reported_at_once() {
 }
 
 #[test]
+fn shape_problems_do_not_hide_the_rules_problems() {
+    // An unknown field used to stop validation before the rules ran: everything must show at once.
+    let errors = errors_after(|c| {
+        at(c, "/theme").as_object_mut().unwrap().insert("colour".into(), json!("red"));
+        *at(c, "/partners/0/origins/0") = json!("https://example.org/");
+        at(c, "/title").as_object_mut().unwrap().remove("fr");
+        *at(c, "/petition/goal") = json!("lots");
+        *at(c, "/theme/layout") = json!("grid");
+    });
+    let paths: Vec<&str> = errors.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["petition.goal", "theme.colour", "theme.layout", "title", "partners[0].origins[0]"],
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn a_problem_is_reported_once_even_when_the_rules_see_it_too() {
+    // A missing title is a missing field; the rules, run on a repaired copy, must not add "missing translation".
+    let errors = errors_after(|c| {
+        c.as_object_mut().unwrap().remove("title");
+        *at(c, "/partners/0/origins") = json!("https://ligue.example.org");
+        *at(c, "/organiser/name") = json!(42);
+    });
+    assert_eq!(
+        errors.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(),
+        ["title", "organiser.name", "partners[0].origins"],
+        "{errors:#?}"
+    );
+    // A root that is not even an object reports just that.
+    assert_eq!(validate_campaign("[]", None).problems.len(), 1);
+    let empty: Vec<Message> = validate_campaign("{}", None).errors().map(|p| p.message.clone()).collect();
+    assert_eq!(empty.iter().filter(|m| **m == Message::MissingField).count(), 6, "the six required fields");
+    assert_eq!(empty.last(), Some(&Message::NoParts), "and nothing turned on: {empty:?}");
+    assert_eq!(empty.len(), 7);
+}
+
+#[test]
 fn structural_problems_are_all_reported_with_paths() {
     let errors = errors_after(|c| {
         at(c, "/organiser").as_object_mut().unwrap().insert("adress".into(), json!("x"));
@@ -353,4 +392,45 @@ fn every_message_reads_in_both_languages() {
         let (en, fr) = (problem.describe(Lang::En), problem.describe(Lang::Fr));
         assert!(!en.is_empty() && !fr.is_empty() && en != fr, "{en} / {fr}");
     }
+}
+
+/// Every place in a JSON value, as JSON pointers.
+fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => map.iter().for_each(|(k, v)| pointers(v, format!("{at}/{k}"), out)),
+        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| pointers(v, format!("{at}/{i}"), out)),
+        _ => {}
+    }
+    if !at.is_empty() {
+        out.push(at);
+    }
+}
+
+#[test]
+fn any_value_anywhere_gets_a_report_and_never_a_panic() {
+    let mut places = Vec::new();
+    pointers(&valid(), String::new(), &mut places);
+    let replacements = [json!(null), json!(-1), json!(1.5), json!(""), json!("x"), json!(true), json!([]), json!({})];
+    let mut runs = 0;
+    for place in &places {
+        for replacement in &replacements {
+            let mut campaign = valid();
+            *at(&mut campaign, place) = replacement.clone();
+            let validation = validate_campaign(&campaign.to_string(), None);
+            runs += 1;
+            // Whatever the change, the verdict agrees with the report, and every problem reads in both languages.
+            assert_eq!(validation.is_valid(), validation.errors().next().is_none(), "{place} = {replacement}");
+            for problem in &validation.problems {
+                assert!(!problem.describe(Lang::En).is_empty() && !problem.describe(Lang::Fr).is_empty());
+            }
+            // A value of another kind than the original is never silently accepted, except where null means "absent".
+            let original = valid().pointer(place).cloned().unwrap_or(Value::Null);
+            let same_kind = std::mem::discriminant(&original) == std::mem::discriminant(replacement);
+            let optional = replacement.is_null() && validation.is_valid();
+            if !same_kind && !optional {
+                assert!(!validation.problems.is_empty(), "{place} = {replacement} passed without a word");
+            }
+        }
+    }
+    assert!(runs > 300, "{runs} variations");
 }

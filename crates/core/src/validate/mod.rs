@@ -44,19 +44,26 @@ pub fn validate_campaign(source: &str, file_stem: Option<&str>) -> Validation {
         Ok(value) => value,
         Err(error) => return fail(vec![syntax_problem(&error)]),
     };
+    let schema: Value = match serde_json::from_str(CAMPAIGN_SCHEMA) {
+        Ok(schema) => schema,
+        Err(error) => return fail(vec![Problem::error("$schema", Message::Unreadable { detail: error.to_string() })]),
+    };
+    let walker = structure::Walker::new(&schema);
     let mut problems = Vec::new();
-    match serde_json::from_str::<Value>(CAMPAIGN_SCHEMA) {
-        Ok(schema) => structure::Walker::new(&schema).check_root(&value, &mut problems),
-        Err(error) => problems.push(Problem::error("$schema", Message::Unreadable { detail: error.to_string() })),
-    }
-    if !problems.is_empty() {
-        return fail(problems);
-    }
-    let campaign: Campaign = match serde_json::from_value(value) {
+    walker.check_root(&value, &mut problems);
+    // With the shape wrong, the rules still run on a repaired copy, so that every problem shows at once; what they
+    // find under a place the shape check already reported is the same problem seen again, and is dropped.
+    let shape_problems = problems.len();
+    let readable = if shape_problems == 0 { value } else { structure::repair(&walker, &value) };
+    let campaign: Campaign = match serde_json::from_value(readable) {
         Ok(campaign) => campaign,
+        // The repair should always read; if it does not, the shape problems already say what is wrong.
+        Err(_) if shape_problems > 0 => return fail(problems),
         Err(error) => return fail(vec![Problem::error("", Message::Unreadable { detail: error.to_string() })]),
     };
-    problems.extend(rules::Rules::check(&campaign));
+    let reported: Vec<String> = problems.iter().map(|p| p.path.clone()).collect();
+    let already_reported = |problem: &Problem| reported.iter().any(|place| is_within(&problem_place(problem), place));
+    problems.extend(rules::Rules::check(&campaign).into_iter().filter(|p| !already_reported(p)));
     if let Some(stem) = file_stem {
         if stem != campaign.id && is_slug(&campaign.id) {
             let expected_file = format!("{}.json", campaign.id);
@@ -64,7 +71,24 @@ pub fn validate_campaign(source: &str, file_stem: Option<&str>) -> Validation {
         }
     }
     let has_errors = problems.iter().any(Problem::is_error);
+    debug_assert!(shape_problems == 0 || has_errors);
     Validation { campaign: (!has_errors).then_some(campaign), problems }
+}
+
+/// Whether `path` is `place` or inside it (`title.fr` is within `title`; `titles` is not; all is within the root).
+fn is_within(path: &str, place: &str) -> bool {
+    place.is_empty()
+        || path
+            .strip_prefix(place)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
+}
+
+/// Where a problem really is: a missing translation is reported on its text but concerns the language's entry.
+fn problem_place(problem: &Problem) -> String {
+    match &problem.message {
+        Message::MissingTranslation { lang } => path::key(&problem.path, lang.code()),
+        _ => problem.path.clone(),
+    }
 }
 
 fn syntax_problem(error: &serde_json::Error) -> Problem {

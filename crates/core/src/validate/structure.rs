@@ -223,3 +223,123 @@ fn edit_distance(a: &str, b: &str) -> usize {
     }
     previous[b.len()]
 }
+
+/// A copy of `value` that has the campaign's shape, so that the semantic rules can still run when the shape is
+/// wrong: unknown fields are dropped, ill-typed values become neutral ones (absent when optional), missing required
+/// fields get neutral values. Every change corresponds to a problem `check_root` has already reported.
+pub(super) fn repair(walker: &Walker<'_>, value: &Value) -> Value {
+    walker.repair(value, walker.root)
+}
+
+impl<'s> Walker<'s> {
+    fn accepts(&self, value: &Value, node: &'s Value) -> bool {
+        let mut problems = Vec::new();
+        self.check(value, node, "", &mut problems);
+        problems.is_empty()
+    }
+
+    fn repair(&self, value: &Value, node: &'s Value) -> Value {
+        let node = self.resolve(node);
+        if let Some(branches) = node.get("anyOf").or_else(|| node.get("oneOf")).and_then(Value::as_array) {
+            if self.accepts(value, node) {
+                return value.clone();
+            }
+            let plausible = branches.iter().find(|b| branch_accepts_type(self, b, value) && !is_null_schema(self, b));
+            return match plausible {
+                Some(branch) => self.repair(value, branch),
+                None => self.neutral(node),
+            };
+        }
+        if let Some(types) = node.get("type") {
+            if !schema_types(types).iter().any(|t| type_matches(value, *t)) {
+                return self.neutral(node);
+            }
+        }
+        let allowed_enum = node.get("enum").and_then(Value::as_array);
+        if allowed_enum.is_some_and(|allowed| !allowed.contains(value))
+            || node.get("const").is_some_and(|constant| constant != value)
+        {
+            return self.neutral(node);
+        }
+        match value {
+            Value::Object(fields) => {
+                let properties = node.get("properties").and_then(Value::as_object);
+                let mut repaired = Map::new();
+                for (name, field) in fields {
+                    match (properties.and_then(|p| p.get(name)), node.get("additionalProperties")) {
+                        (Some(schema), _) => {
+                            repaired.insert(name.clone(), self.repair(field, schema));
+                        }
+                        (None, Some(Value::Bool(false))) => {}
+                        (None, Some(schema @ Value::Object(_))) => {
+                            repaired.insert(name.clone(), self.repair(field, schema));
+                        }
+                        (None, _) => {
+                            repaired.insert(name.clone(), field.clone());
+                        }
+                    }
+                }
+                for name in node.get("required").and_then(Value::as_array).into_iter().flatten() {
+                    let (Some(name), Some(properties)) = (name.as_str(), properties) else { continue };
+                    if !repaired.contains_key(name) {
+                        let neutral = properties.get(name).map(|p| self.neutral(p)).unwrap_or(Value::Null);
+                        repaired.insert(name.to_owned(), neutral);
+                    }
+                }
+                Value::Object(repaired)
+            }
+            Value::Array(items) => match node.get("items") {
+                Some(schema) => Value::Array(items.iter().map(|item| self.repair(item, schema)).collect()),
+                None => value.clone(),
+            },
+            Value::Number(number) => {
+                let mut out = Vec::new();
+                check_range(number.as_f64(), node, "", &mut out);
+                if out.is_empty() {
+                    value.clone()
+                } else {
+                    self.neutral(node)
+                }
+            }
+            _ => value.clone(),
+        }
+    }
+
+    /// The plainest value a schema accepts: null for optional values, else its default, else an empty one.
+    fn neutral(&self, node: &'s Value) -> Value {
+        let node = self.resolve(node);
+        if let Some(branches) = node.get("anyOf").or_else(|| node.get("oneOf")).and_then(Value::as_array) {
+            if branches.iter().any(|b| is_null_schema(self, b)) {
+                return Value::Null;
+            }
+            return branches.first().map(|b| self.neutral(b)).unwrap_or(Value::Null);
+        }
+        if let Some(default) = node.get("default") {
+            return default.clone();
+        }
+        if let Some(first) = node.get("enum").and_then(Value::as_array).and_then(|a| a.first()) {
+            return first.clone();
+        }
+        if let Some(constant) = node.get("const") {
+            return constant.clone();
+        }
+        let types = node.get("type").map(schema_types).unwrap_or_default();
+        if types.contains(&JsonType::Null) {
+            return Value::Null;
+        }
+        match types.first() {
+            Some(JsonType::Text) => Value::String(String::new()),
+            Some(JsonType::WholeNumber | JsonType::Number) => {
+                node.get("minimum").cloned().unwrap_or_else(|| Value::from(0))
+            }
+            Some(JsonType::TrueFalse) => Value::Bool(false),
+            Some(JsonType::List) => Value::Array(Vec::new()),
+            Some(JsonType::Group) => self.repair(&Value::Object(Map::new()), node),
+            Some(JsonType::Null) | None => Value::Null,
+        }
+    }
+}
+
+fn is_null_schema(walker: &Walker<'_>, branch: &Value) -> bool {
+    walker.resolve(branch).get("type").map(schema_types).is_some_and(|t| t == [JsonType::Null])
+}
