@@ -173,7 +173,7 @@ fn structural_problems_are_all_reported_with_paths() {
                 found: voix_core::validate::JsonType::Text,
             },
         ),
-        ("petition.goal", Message::OutOfRange { min: Some(0.0), max: Some(4294967295.0) }),
+        ("petition.goal", Message::OutOfRange { min: Some(0), max: Some(4294967295) }),
         ("theme.layout", Message::NotAllowed { found: "grid".into(), allowed: vec!["tabs".into(), "sections".into()] }),
         ("titel", Message::UnknownField { name: "titel".into(), suggestion: Some("title".into()) }),
     ];
@@ -351,7 +351,9 @@ fn theme_colours_must_parse_and_contrast() {
         [("theme.accent".to_owned(), Message::BadColor { value: "blue".into() })]
     );
     let errors = errors_after(|c| *at(c, "/theme/accent") = json!("#ffcc00"));
-    assert!(matches!(&errors[..], [(p, Message::LowContrast { ratio, .. })] if p == "theme.accent" && *ratio < 2.0));
+    assert!(matches!(&errors[..], [(p, Message::LowContrast { ratio_tenths: 15, .. })] if p == "theme.accent"));
+    assert!(errors[0].1.text(Lang::En).contains("contrast 1.5:1"));
+    assert!(errors[0].1.text(Lang::Fr).contains("contraste de 1,5\u{a0}:1"));
 }
 
 #[test]

@@ -213,8 +213,8 @@ pub enum Message {
         item: String,
     },
     OutOfRange {
-        min: Option<f64>,
-        max: Option<f64>,
+        min: Option<i64>,
+        max: Option<i64>,
     },
     UnsupportedSchema {
         found: String,
@@ -248,9 +248,10 @@ pub enum Message {
     BadColor {
         value: String,
     },
+    /// The contrast ratio in tenths (45 is 4.5:1): integers keep float formatting out of the wasm bundle.
     LowContrast {
         value: String,
-        ratio: f64,
+        ratio_tenths: u32,
     },
     NoParts,
     FileNameMismatch {
@@ -389,14 +390,17 @@ impl Message {
                 "{} n'est pas une couleur\u{a0}: écrivez-la «\u{a0}#rrvvbb\u{a0}», p. ex. «\u{a0}#1d4ed8\u{a0}»",
                 q(value, lang)
             ),
-            (Message::LowContrast { value, ratio }, En) => format!(
-                "{} is too light for white text on buttons: contrast {ratio:.1}:1, needs at least 4.5:1",
-                q(value, lang)
-            ),
-            (Message::LowContrast { value, ratio }, Fr) => format!(
-                "{} est trop pâle pour du texte blanc sur les boutons\u{a0}: contraste de {}\u{a0}:1, il faut au moins 4,5\u{a0}:1",
+            (Message::LowContrast { value, ratio_tenths }, En) => format!(
+                "{} is too light for white text on buttons: contrast {}.{}:1, needs at least 4.5:1",
                 q(value, lang),
-                format!("{ratio:.1}").replace('.', ",")
+                ratio_tenths / 10,
+                ratio_tenths % 10
+            ),
+            (Message::LowContrast { value, ratio_tenths }, Fr) => format!(
+                "{} est trop pâle pour du texte blanc sur les boutons\u{a0}: contraste de {},{}\u{a0}:1, il faut au moins 4,5\u{a0}:1",
+                q(value, lang),
+                ratio_tenths / 10,
+                ratio_tenths % 10
             ),
             (Message::NoParts, En) => {
                 "the campaign turns nothing on: add at least one of explainer, letter or petition".into()
@@ -470,7 +474,7 @@ fn syntax_text(kind: &SyntaxKind, lang: Lang) -> String {
     text.to_owned()
 }
 
-fn range_text(min: Option<f64>, max: Option<f64>, lang: Lang) -> String {
+fn range_text(min: Option<i64>, max: Option<i64>, lang: Lang) -> String {
     match (min, max, lang) {
         (Some(lo), Some(hi), Lang::En) => format!("use a number from {lo} to {hi}"),
         (Some(lo), Some(hi), Lang::Fr) => format!("utilisez un nombre de {lo} à {hi}"),

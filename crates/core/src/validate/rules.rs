@@ -164,7 +164,8 @@ impl<'c> Rules<'c> {
             Some(color) => {
                 let ratio = color.contrast(Rgb::WHITE);
                 if ratio < 4.5 {
-                    self.error(at, Message::LowContrast { value: accent.to_owned(), ratio });
+                    let ratio_tenths = (ratio * 10.0).round() as u32;
+                    self.error(at, Message::LowContrast { value: accent.to_owned(), ratio_tenths });
                 }
             }
         }
@@ -229,7 +230,8 @@ pub fn check_origin(origin: &str) -> Result<(), OriginProblem> {
     if host_and_port.is_empty() || host_and_port.starts_with(':') || host_and_port.contains(' ') {
         return Err(OriginProblem::NoHost);
     }
-    let bare = format!("{scheme}://{}", host_and_port.to_lowercase());
+    // Hosts in origins are ASCII (browsers send internationalised names as punycode).
+    let bare = format!("{scheme}://{}", host_and_port.to_ascii_lowercase());
     if rest.len() != host_and_port.len() || origin != origin.trim() {
         return Err(OriginProblem::HasPath { suggestion: bare });
     }

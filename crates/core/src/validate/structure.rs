@@ -160,15 +160,16 @@ fn check_range(number: Option<f64>, node: &Value, at: &str, out: &mut Vec<Proble
     let Some(number) = number else { return };
     // schemars states the Rust integer type as a `format`; its bounds are the real limits.
     let (format_min, format_max) = match node.get("format").and_then(Value::as_str) {
-        Some("uint8") => (Some(0.0), Some(f64::from(u8::MAX))),
-        Some("uint16") => (Some(0.0), Some(f64::from(u16::MAX))),
-        Some("uint32") => (Some(0.0), Some(f64::from(u32::MAX))),
-        Some("int32") => (Some(f64::from(i32::MIN)), Some(f64::from(i32::MAX))),
+        Some("uint8") => (Some(0), Some(i64::from(u8::MAX))),
+        Some("uint16") => (Some(0), Some(i64::from(u16::MAX))),
+        Some("uint32") => (Some(0), Some(i64::from(u32::MAX))),
+        Some("int32") => (Some(i64::from(i32::MIN)), Some(i64::from(i32::MAX))),
         _ => (None, None),
     };
-    let min = node.get("minimum").and_then(Value::as_f64).or(format_min);
-    let max = node.get("maximum").and_then(Value::as_f64).or(format_max);
-    if min.is_some_and(|m| number < m) || max.is_some_and(|m| number > m) {
+    let min = node.get("minimum").and_then(Value::as_i64).or(format_min);
+    let max = node.get("maximum").and_then(Value::as_i64).or(format_max);
+    // Bounds are whole numbers well inside f64's exact range.
+    if min.is_some_and(|m| number < m as f64) || max.is_some_and(|m| number > m as f64) {
         out.push(Problem::error(at, Message::OutOfRange { min, max }));
     }
 }
@@ -197,14 +198,15 @@ fn type_matches(value: &Value, wanted: JsonType) -> bool {
 /// The known name an unknown field was probably meant to be: same letters ignoring case, `-` and `_`, or at most
 /// two edits away (one for short names).
 pub(super) fn closest<'k>(name: &str, known: Vec<&'k str>) -> Option<&'k str> {
-    let squash = |s: &str| s.to_lowercase().replace(['-', '_', ' '], "");
+    // Field names are ASCII; ASCII case folding also keeps Unicode tables out of the wasm bundle.
+    let squash = |s: &str| s.to_ascii_lowercase().replace(['-', '_', ' '], "");
     if let Some(same) = known.iter().find(|k| squash(k) == squash(name)) {
         return Some(same);
     }
     let limit = if name.chars().count() <= 4 { 1 } else { 2 };
     known
         .into_iter()
-        .map(|k| (edit_distance(&name.to_lowercase(), k), k))
+        .map(|k| (edit_distance(&name.to_ascii_lowercase(), k), k))
         .filter(|(distance, _)| *distance <= limit)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, k)| k)
