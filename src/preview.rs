@@ -7,6 +7,7 @@ use crate::embed::{Embed, MountKind};
 use crate::load::fetch_text;
 use crate::shadow;
 use leptos::prelude::*;
+use voix_core::i18n::Text;
 use voix_core::validate::Severity;
 use voix_core::{validate_campaign, Lang, Problem};
 use wasm_bindgen::{JsCast, JsValue};
@@ -69,15 +70,25 @@ fn CheckReport(file: String, url: String) -> impl IntoView {
     let title = file.clone();
     view! {
         <h2>"voix check " {title}</h2>
-        <Suspense fallback=|| view! { <p>"Checking…"</p> }>
+        <Suspense fallback=|| view! { <Both text=Text::PreviewChecking class=""/> }>
             {move || Suspend::new(async move {
                 match report.await {
-                    Err(()) => view! { <p class="preview-error">"The campaign file could not be loaded: is it in campaigns/?"</p> }.into_any(),
-                    Ok(problems) if problems.is_empty() => view! { <p class="preview-ok">"No problems."</p> }.into_any(),
+                    Err(()) => view! { <Both text=Text::PreviewLoadFailed class="preview-error"/> }.into_any(),
+                    Ok(problems) if problems.is_empty() => {
+                        view! { <Both text=Text::PreviewNoProblems class="preview-ok"/> }.into_any()
+                    }
                     Ok(problems) => view! { <ProblemList problems/> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// A line in English, then in French: organisers of a bilingual coalition read the preview.
+#[component]
+fn Both(text: Text, class: &'static str) -> impl IntoView {
+    view! {
+        <p class=class>{text.get(Lang::En)} " · " <span lang="fr">{text.get(Lang::Fr)}</span></p>
     }
 }
 

@@ -70,6 +70,11 @@ catalogue! {
     GoalLabel => "Goal", "Objectif";
     SignaturesUnit => "signatures", "signatures";
     LetterComing => "The letter tool opens here.", "L'outil de lettre s'ouvre ici.";
+    /// The organiser preview (index.html) shows its own lines in both languages.
+    PreviewChecking => "Checking the campaign…", "Vérification de la campagne…";
+    PreviewNoProblems => "No problems.", "Aucun problème.";
+    PreviewLoadFailed => "The campaign file could not be loaded: is it in campaigns/?",
+        "Le fichier de la campagne n'a pas pu être chargé\u{a0}: est-il dans campaigns/\u{202f}?";
 }
 
 impl Part {
