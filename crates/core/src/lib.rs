@@ -5,10 +5,14 @@
 
 pub mod campaign;
 pub mod color;
+pub mod directory;
 pub mod embed;
 pub mod i18n;
 pub mod lang;
+pub mod letter;
 pub mod localized;
+pub mod postal;
+pub mod represent;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod validate;
