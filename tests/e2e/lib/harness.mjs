@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -149,4 +150,19 @@ export function page(html, { title = 'Voix test page', lang = 'en', head = '' } 
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>${head}</head>
 <body>${html}</body></html>`;
+}
+
+/** Registers before/after hooks for a spec file: a fresh `voix serve` and browser, both closed at the end.
+ *  Returns an object whose `voix` and `browser` are set once the hooks ran. */
+export function useVoixAndBrowser(options = {}) {
+  const run = {};
+  before(async () => {
+    run.voix = await startVoix(options);
+    run.browser = await launchBrowser();
+  });
+  after(async () => {
+    await run.browser?.close();
+    await run.voix?.stop();
+  });
+  return run;
 }

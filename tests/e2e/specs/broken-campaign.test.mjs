@@ -1,28 +1,19 @@
 // A campaign that cannot be shown gives a small, clear message in the widget (details in the console), never a
 // blank box and never an exception in the host page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startVoix, launchBrowser, watch, routeFixture, page as html, seriousViolations } from '../lib/harness.mjs';
+import { useVoixAndBrowser, watch, routeFixture, page as html, seriousViolations } from '../lib/harness.mjs';
 
-let voix;
-let browser;
-before(async () => {
-  voix = await startVoix();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await voix?.stop();
-});
+const run = useVoixAndBrowser();
 
 async function openWith(campaign, lang = 'en') {
-  const page = await browser.newPage();
+  const page = await run.browser.newPage();
   const seen = await watch(page);
-  const url = `${voix.origin}/test/broken-${Math.random().toString(36).slice(2)}.html`;
+  const url = `${run.voix.origin}/test/broken-${Math.random().toString(36).slice(2)}.html`;
   await routeFixture(page, url, html(`<h1>Partner page</h1>
     <script type="module" src="/voix/voix.js" data-campaign="${campaign}" data-lang="${lang}"></script>
     <p id="after">The rest of the partner's page.</p>`));
-  await page.route(`${voix.origin}/campaigns/not-json.json`, (route) =>
+  await page.route(`${run.voix.origin}/campaigns/not-json.json`, (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema": "voix/campaign/v1",' }));
   await page.goto(url);
   const alert = page.getByRole('alert');

@@ -1,30 +1,23 @@
 // The demo partner page renders the widget, in English and French, with no serious accessibility problem;
 // screenshots at 1280 and 375 px go to target/screenshots/.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startVoix, launchBrowser, watch, widgetReady, seriousViolations, SCREENSHOTS } from '../lib/harness.mjs';
+import { useVoixAndBrowser, watch, widgetReady, seriousViolations, SCREENSHOTS } from '../lib/harness.mjs';
 
-let voix;
-let browser;
+const run = useVoixAndBrowser();
 before(async () => {
-  voix = await startVoix();
-  browser = await launchBrowser();
   await mkdir(SCREENSHOTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await voix?.stop();
 });
 
 for (const width of [1280, 375]) {
   test(`the demo page shows the campaign in English and French at ${width} px`, async () => {
     // axe is injected as a script tag, which the demo page's own strict CSP would block: bypass it here only.
-    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+    const context = await run.browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
     const page = await context.newPage();
     const seen = await watch(page);
-    await page.goto(`${voix.origin}/`);
+    await page.goto(`${run.voix.origin}/`);
     const title = await widgetReady(page);
     assert.equal(await title.textContent(), 'Stop Bill C-22, the lawful access bill');
     assert.equal(await page.getByRole('tab').count(), 3);

@@ -1,21 +1,12 @@
 // Host CSS cannot restyle the widget: a page that turns everything red and 40px and hides every div leaves the
 // widget readable, whether it renders after its script tag or inside a <div> placeholder.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startVoix, launchBrowser, watch, widgetReady, routeFixture, page as html, SCREENSHOTS } from '../lib/harness.mjs';
+import { useVoixAndBrowser, watch, widgetReady, routeFixture, page as html, SCREENSHOTS } from '../lib/harness.mjs';
 
 const HOSTILE = '<style>* { color: red !important; font-size: 40px !important } div { display: none !important }</style>';
-let voix;
-let browser;
-before(async () => {
-  voix = await startVoix();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await voix?.stop();
-});
+const run = useVoixAndBrowser();
 
 async function styleOf(locator) {
   return locator.evaluate((el) => {
@@ -33,9 +24,9 @@ const cases = {
 
 for (const [where, body] of Object.entries(cases)) {
   test(`hostile host CSS leaves the widget readable ${where}`, async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const page = await run.browser.newPage({ viewport: { width: 1000, height: 900 } });
     const seen = await watch(page);
-    const url = `${voix.origin}/test/hostile-${where.replaceAll(' ', '-')}.html`;
+    const url = `${run.voix.origin}/test/hostile-${where.replaceAll(' ', '-')}.html`;
     await routeFixture(page, url, html(body, { head: HOSTILE }));
     await page.goto(url);
     const title = await widgetReady(page);

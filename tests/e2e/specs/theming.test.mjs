@@ -1,25 +1,16 @@
 // Partners theme the widget only through the documented custom properties on the host (or an ancestor);
 // without them the campaign's accent applies.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startVoix, launchBrowser, widgetReady, routeFixture, page as html } from '../lib/harness.mjs';
+import { useVoixAndBrowser, widgetReady, routeFixture, page as html } from '../lib/harness.mjs';
 
-let voix;
-let browser;
-before(async () => {
-  voix = await startVoix();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await voix?.stop();
-});
+const run = useVoixAndBrowser();
 
 const EMBED = `<script type="module" src="/voix/voix.js" data-campaign="/campaigns/lawful-access.json" data-lang="en"></script>`;
 
 async function pressedButtonStyle(head) {
-  const page = await browser.newPage();
-  const url = `${voix.origin}/test/theme-${Math.random().toString(36).slice(2)}.html`;
+  const page = await run.browser.newPage();
+  const url = `${run.voix.origin}/test/theme-${Math.random().toString(36).slice(2)}.html`;
   await routeFixture(page, url, html(EMBED, { head }));
   await page.goto(url);
   await widgetReady(page);

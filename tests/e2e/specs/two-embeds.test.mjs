@@ -1,24 +1,15 @@
 // Several embeds on one page work independently: each script tag has its own campaign, language and state;
 // placeholders go to the right embed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startVoix, launchBrowser, watch, widgetReady, routeFixture, page as html } from '../lib/harness.mjs';
+import { useVoixAndBrowser, watch, widgetReady, routeFixture, page as html } from '../lib/harness.mjs';
 
-let voix;
-let browser;
-before(async () => {
-  voix = await startVoix();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await voix?.stop();
-});
+const run = useVoixAndBrowser();
 
 test('two script tags render two independent widgets', async () => {
-  const page = await browser.newPage();
+  const page = await run.browser.newPage();
   const seen = await watch(page);
-  const url = `${voix.origin}/test/two.html`;
+  const url = `${run.voix.origin}/test/two.html`;
   await routeFixture(page, url, html(`
     <section id="one"><script type="module" src="/voix/voix.js" data-campaign="/campaigns/lawful-access.json" data-lang="en"></script></section>
     <section id="two"><script type="module" src="/voix/voix.js" data-campaign="/campaigns/lawful-access-sections.json" data-lang="fr"></script></section>`));
@@ -45,9 +36,9 @@ test('two script tags render two independent widgets', async () => {
 });
 
 test('placeholders follow the script before them', async () => {
-  const page = await browser.newPage();
+  const page = await run.browser.newPage();
   const seen = await watch(page);
-  const url = `${voix.origin}/test/placeholders.html`;
+  const url = `${run.voix.origin}/test/placeholders.html`;
   await routeFixture(page, url, html(`
     <script type="module" src="/voix/voix.js" data-campaign="/campaigns/lawful-access.json" data-lang="en"></script>
     <main><div id="a" data-voix="petition"></div></main>
