@@ -14,6 +14,8 @@ const BOOTED: &str = "data-voix-booted";
 const MOUNTED: &str = "data-voix-mounted";
 /// The element created after a script tag that has no placeholder.
 const HOST_TAG: &str = "voix-campaign";
+/// Where `voix serve` serves the riding and MP data.
+const DATA_PATH: &str = "/data/canada.json";
 
 /// Called by `voix.js` with its own URL (`import.meta.url`): mounts every embed whose script tag loads it.
 /// Never throws into the host page: problems go to the console.
@@ -82,7 +84,7 @@ pub fn boot_in(document: &Document, module_url: &str) -> Result<(), JsValue> {
         tags.extend(preferences.iter().cloned());
         let theme_sheet = shadow::stylesheet("")?;
         let partner = embed.script.get_attribute("data-partner").filter(|p| !p.trim().is_empty());
-        let shared = Embed::new(embed.campaign_url, partner, &tags, theme_sheet.clone());
+        let shared = Embed::new(embed.campaign_url, partner, data_url(module_url), &tags, theme_sheet.clone());
         let sheets = [&widget_sheet, &theme_sheet];
         if embed.placeholders.is_empty() {
             let host = document.create_element(HOST_TAG)?;
@@ -111,6 +113,11 @@ pub fn mount(host: &Element, sheets: &[&CssStyleSheet], embed: Embed, kind: Moun
     let container = shadow::attach(host, sheets)?;
     leptos::mount::mount_to(container, move || leptos::view! { <EmbedRoot embed kind/> }).forget();
     Ok(())
+}
+
+/// The riding data lives on the Voix server that serves the script.
+fn data_url(module_url: &str) -> String {
+    web_sys::Url::new_with_base(DATA_PATH, module_url).map(|url| url.href()).unwrap_or_default()
 }
 
 /// `data-campaign` may be a full URL or a path on the Voix server (the script's origin).

@@ -26,6 +26,8 @@ pub struct Embed {
     pub campaign_url: Option<String>,
     /// `data-partner`, if any.
     pub partner: Option<String>,
+    /// The riding and MP data on the Voix server (fetched only when the letter step needs it).
+    pub data_url: String,
     /// The language the reader asked for (attributes first, then the EN/FR switch).
     pub preferred: ArcRwSignal<Lang>,
     /// The campaign, fetched once for all mounts and fetched again by "Try again".
@@ -40,6 +42,7 @@ impl Embed {
     pub fn new(
         campaign_url: Option<String>,
         partner: Option<String>,
+        data_url: String,
         preferences: &[String],
         theme: CssStyleSheet,
     ) -> Self {
@@ -65,7 +68,7 @@ impl Embed {
                 }
             })
         });
-        Embed { campaign_url, partner, preferred, campaign, _owner: owner }
+        Embed { campaign_url, partner, data_url, preferred, campaign, _owner: owner }
     }
 
     /// The language to show, reactively: the reader's choice if the campaign offers it, else the campaign's first.

@@ -5,10 +5,12 @@
 //! Domain rules (validation, language choice, texts) live in `voix-core`; this crate holds signals and views.
 
 mod boot;
+mod clipboard;
 mod components;
 mod embed;
 mod load;
 pub mod preview;
+mod print;
 mod shadow;
 
 pub use boot::{boot, boot_in};

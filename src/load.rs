@@ -118,6 +118,10 @@ pub(crate) enum FetchFailure {
 }
 
 pub(crate) async fn fetch_text(url: &str) -> Result<String, FetchFailure> {
+    fetch_text_within(url, FETCH_TIMEOUT_MS).await
+}
+
+async fn fetch_text_within(url: &str, timeout_ms: u32) -> Result<String, FetchFailure> {
     let network = |error: JsValue| FetchFailure::Network(error.as_string().unwrap_or_else(|| format!("{:?}", error)));
     let window = web_sys::window().ok_or_else(|| FetchFailure::Network("no window".into()))?;
     let init = RequestInit::new();
@@ -125,7 +129,7 @@ pub(crate) async fn fetch_text(url: &str) -> Result<String, FetchFailure> {
     init.set_mode(RequestMode::Cors);
     init.set_credentials(RequestCredentials::Omit);
     init.set_referrer_policy(ReferrerPolicy::NoReferrer);
-    init.set_signal(Some(&AbortSignal::timeout_with_u32(FETCH_TIMEOUT_MS)));
+    init.set_signal(Some(&AbortSignal::timeout_with_u32(timeout_ms)));
     let response: Response =
         JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(network)?.unchecked_into();
     if !response.ok() {
@@ -133,4 +137,47 @@ pub(crate) async fn fetch_text(url: &str) -> Result<String, FetchFailure> {
     }
     let text = JsFuture::from(response.text().map_err(network)?).await.map_err(network)?;
     text.as_string().ok_or_else(|| FetchFailure::Network("the response is not text".into()))
+}
+
+/// The riding data of the letter step: fetched on first need, then kept for the page's life.
+#[derive(Clone, Debug, Default)]
+pub enum DirectoryState {
+    #[default]
+    Idle,
+    Loading,
+    Ready(Arc<voix_core::directory::Directory>),
+    Failed,
+}
+
+/// Fetches and reads the riding and MP data file (`/data/canada.json` on the Voix server).
+pub async fn fetch_directory(url: &str) -> Result<voix_core::directory::Directory, String> {
+    let text = fetch_text(url).await.map_err(|failure| match failure {
+        FetchFailure::Status(status) => format!("HTTP {status}"),
+        FetchFailure::Network(detail) => detail,
+    })?;
+    voix_core::directory::Directory::from_json(&text).map_err(|error| error.text(Lang::En))
+}
+
+/// How long the optional precise lookup may take before the offline answer is used.
+const REPRESENT_TIMEOUT_MS: u32 = 4_000;
+
+/// The optional precise lookup of a full postal code (only when the campaign names a Represent service).
+/// Any failure (404, 429, 503, a timeout, an unreadable answer) is an `Err`: the caller uses the offline answer.
+pub async fn fetch_represent(
+    base: &str,
+    code: &voix_core::postal::PostalCode,
+) -> Result<voix_core::represent::PostcodeDistricts, ()> {
+    let url = voix_core::represent::postcode_url(base, code);
+    let text = fetch_text_within(&url, REPRESENT_TIMEOUT_MS).await.map_err(|_| ())?;
+    voix_core::represent::parse_postcode(&text).map_err(|_| ())
+}
+
+/// Waits `ms` milliseconds.
+pub async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }

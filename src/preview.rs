@@ -46,7 +46,8 @@ pub fn start() -> Result<(), JsValue> {
         let host = document.create_element("voix-campaign")?;
         column.append_child(&host)?;
         let theme = shadow::stylesheet("")?;
-        let embed = Embed::new(Some(url.clone()), None, &[lang.code().to_owned()], theme.clone());
+        let data = web_sys::Url::new_with_base("data/canada.json", &window.location().href()?)?.href();
+        let embed = Embed::new(Some(url.clone()), None, data, &[lang.code().to_owned()], theme.clone());
         mount(&host, &[&widget_sheet, &theme], embed, MountKind::Whole)?;
     }
     Ok(())

@@ -3,6 +3,7 @@
 mod fine_print;
 mod header;
 mod lang_switch;
+mod letter;
 mod parts;
 mod root;
 mod status;

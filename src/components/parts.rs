@@ -1,5 +1,6 @@
 //! The campaign's parts, as tabs or sections, and each part's content.
 
+use super::letter::LetterPart;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -46,6 +47,14 @@ fn PartTabs(campaign: Arc<Campaign>, parts: Vec<Part>, lang: Signal<Lang>) -> im
             }
         }
     };
+    // "Sign the petition" after a letter: selects that part's tab.
+    let index_of = parts.clone();
+    let focus_tab_keys = focus_tab.clone();
+    provide_context(Callback::new(move |part: Part| {
+        if let Some(index) = index_of.iter().position(|p| *p == part) {
+            focus_tab(index);
+        }
+    }));
     let on_keydown = move |event: KeyboardEvent| {
         let current = selected.get_untracked();
         let next = match event.key().as_str() {
@@ -56,7 +65,7 @@ fn PartTabs(campaign: Arc<Campaign>, parts: Vec<Part>, lang: Signal<Lang>) -> im
             _ => return,
         };
         event.prevent_default();
-        focus_tab(next);
+        focus_tab_keys(next);
     };
     let tabs = parts
         .iter()
@@ -118,13 +127,7 @@ pub fn PartBody(campaign: Arc<Campaign>, part: Part, lang: Signal<Lang>) -> impl
         Part::Explainer => campaign.explainer.clone().map(|explainer| {
             view! { <p class="voix-summary">{move || explainer.summary.text(lang.get()).to_owned()}</p> }.into_any()
         }),
-        Part::Letter => campaign.letter.clone().map(|letter| {
-            view! {
-                <p>{move || letter.intro.text(lang.get()).to_owned()}</p>
-                <p class="voix-muted">{move || Text::LetterComing.get(lang.get())}</p>
-            }
-            .into_any()
-        }),
+        Part::Letter => campaign.has(Part::Letter).then(|| view! { <LetterPart campaign lang/> }.into_any()),
         Part::Petition => campaign.petition.clone().map(|petition| {
             let goal = petition.goal;
             view! {

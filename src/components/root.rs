@@ -12,6 +12,8 @@ use voix_core::Campaign;
 
 #[component]
 pub fn EmbedRoot(embed: Embed, kind: MountKind) -> impl IntoView {
+    // Parts deep in the tree (the letter's data URL) read the embed from context.
+    provide_context(embed.clone());
     let preferred = embed.preferred.clone();
     let fallback_lang = preferred.clone();
     let lang_attr = move || preferred.get().code();

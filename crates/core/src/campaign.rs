@@ -2,8 +2,12 @@
 //!
 //! The types are the single source of truth: `schema/campaign.v1.json` is generated from them (and checked up
 //! to date by a test), and validation walks that schema before the semantic rules in `validate::rules` run.
-//! The `explainer`, `letter` and `petition` sections hold only their first fields for now; later versions of
+//! The `explainer` and `petition` sections hold only their first fields for now; later versions of
 //! Voix add to them without breaking v1 files.
+
+mod letter;
+
+pub use letter::{Letter, Phrasings, SendMethod, TalkingPoint, Target, Targets};
 
 use crate::{Lang, Localized};
 use serde::{Deserialize, Serialize};
@@ -125,15 +129,6 @@ pub enum Layout {
 pub struct Explainer {
     /// The issue in one plain sentence.
     pub summary: Localized,
-}
-
-/// "Contact your MP".
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Letter {
-    /// Why writing to an MP matters now, in a sentence or two.
-    pub intro: Localized,
 }
 
 /// The petition.

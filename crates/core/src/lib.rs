@@ -18,6 +18,8 @@ pub mod schema;
 pub mod validate;
 
 pub use campaign::{Campaign, Part};
+pub use directory::{Candidates, Directory, District, FedNum};
 pub use lang::Lang;
 pub use localized::Localized;
+pub use postal::{PostalCode, PostalCodeError, Province};
 pub use validate::{validate_campaign, Problem, Severity};

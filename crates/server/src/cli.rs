@@ -1,7 +1,7 @@
-//! The command line: `voix serve`, `voix check FILE...`, `voix schema`.
+//! The command line: `voix serve`, `voix check FILE...`, `voix schema`, `voix data build|refresh`, `voix lookup CODE`.
 
 use crate::check::{self, Format};
-use crate::config::{lang_from_env, Config};
+use crate::config::{lang_from_env, Config, DEFAULT_DATA_FILE};
 use crate::db::Database;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -25,6 +25,75 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the JSON Schema of campaign files.
     Schema,
+    /// Build or refresh the riding and MP data that the widget fetches (data/canada.json).
+    Data(DataArgs),
+    /// Print the federal ridings and MPs of a postal code (exit 0: found, 1: not a postal code, 2: no data).
+    Lookup(LookupArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DataArgs {
+    #[command(subcommand)]
+    pub command: DataCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DataCommand {
+    /// Build the data file from the source CSVs (see data/README.md).
+    Build(DataBuildArgs),
+    /// Replace the MPs from a House of Commons members export (XML or CSV) or a saved Represent
+    /// /representatives/house-of-commons/ answer (JSON), and print what changed.
+    Refresh(DataRefreshArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DataBuildArgs {
+    /// The folder of source CSVs.
+    #[arg(long, default_value = "data/source")]
+    pub source: PathBuf,
+    /// The data file to write.
+    #[arg(long, default_value = "data/canada.json")]
+    pub out: PathBuf,
+    /// The date the MP list was last known to be right, YYYY-MM-DD (default: that of data/source).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// The language of the messages (default: from LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(Debug, Args)]
+pub struct DataRefreshArgs {
+    /// The export of the sitting members.
+    #[arg(long, value_name = "FILE")]
+    pub from: PathBuf,
+    /// The data file to update.
+    #[arg(long, default_value = "data/canada.json")]
+    pub data: PathBuf,
+    /// The date of the export, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// Print what would change, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write even when the export looks partial (many vacant seats, one page of Represent's answer).
+    #[arg(long)]
+    pub force: bool,
+    /// The language of the messages (default: from LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(Debug, Args)]
+pub struct LookupArgs {
+    /// The postal code, e.g. "K1A 0A6".
+    pub code: String,
+    /// The riding data file.
+    #[arg(long, default_value = DEFAULT_DATA_FILE)]
+    pub data: PathBuf,
+    /// The language of the output (default: from LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 #[derive(Debug, Args)]
@@ -42,6 +111,9 @@ pub struct ServeArgs {
     /// The built widget bundle (scripts/build-widget writes it).
     #[arg(long, default_value = "./pkg")]
     pub bundle: PathBuf,
+    /// The riding and MP data (voix data build writes it), served at /data/canada.json.
+    #[arg(long, default_value = DEFAULT_DATA_FILE)]
+    pub data_file: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -82,6 +154,49 @@ pub fn main() -> ExitCode {
             print!("{}", voix_core::schema::campaign_schema_json());
             ExitCode::SUCCESS
         }
+        Command::Data(args) => run_data(args.command),
+        Command::Lookup(args) => run_lookup(args),
+    }
+}
+
+fn run_data(command: DataCommand) -> ExitCode {
+    use crate::ridings::commands::{self, RefreshOptions};
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let (result, lang) = match command {
+        DataCommand::Build(args) => {
+            let lang = args.lang.map(Lang::from).unwrap_or_else(lang_from_env);
+            (commands::build(&args.source, &args.out, args.as_of.as_deref(), lang, &mut out), lang)
+        }
+        DataCommand::Refresh(args) => {
+            let lang = args.lang.map(Lang::from).unwrap_or_else(lang_from_env);
+            let options = RefreshOptions { dry_run: args.dry_run, force: args.force };
+            (commands::refresh(&args.from, &args.data, args.as_of.as_deref(), options, lang, &mut out), lang)
+        }
+    };
+    let _ = out.flush();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("voix data: {}", error.text(lang));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_lookup(args: LookupArgs) -> ExitCode {
+    let lang = args.lang.map(Lang::from).unwrap_or_else(lang_from_env);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    match crate::lookup::run(&args.code, &args.data, lang, &mut out, &mut err) {
+        Ok(status) => {
+            let _ = out.flush();
+            ExitCode::from(status)
+        }
+        // Writing to stdout failed (a closed pipe): nothing more can be said.
+        Err(_) => ExitCode::from(crate::lookup::EXIT_NO_DATA),
     }
 }
 
@@ -114,6 +229,7 @@ fn run_serve(args: ServeArgs) -> ExitCode {
     let config = Config {
         bundle_dir: args.bundle,
         campaigns_dir: args.campaigns,
+        data_file: args.data_file,
         database: Database::choose(std::env::var("DATABASE_URL").ok(), args.data),
         lang: lang_from_env(),
     };

@@ -4,6 +4,9 @@ use crate::db::Database;
 use std::path::PathBuf;
 use voix_core::Lang;
 
+/// Where `voix serve`, `voix lookup` and `voix data` find the riding data unless told otherwise.
+pub const DEFAULT_DATA_FILE: &str = "./data/canada.json";
+
 /// The server's configuration (from the command line and `DATABASE_URL`).
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -11,6 +14,8 @@ pub struct Config {
     pub bundle_dir: PathBuf,
     /// The campaign files (`{id}.json`), served at `/campaigns/{id}.json` when valid.
     pub campaigns_dir: PathBuf,
+    /// The riding and MP data (`voix data build` writes it), served at `/data/canada.json`.
+    pub data_file: PathBuf,
     pub database: Database,
     /// The language of the campaign problems that start-up logs.
     pub lang: Lang,
@@ -26,6 +31,7 @@ impl Config {
         Config {
             bundle_dir: bundle_dir.into(),
             campaigns_dir: campaigns_dir.into(),
+            data_file: PathBuf::from(DEFAULT_DATA_FILE),
             database: Database::Sqlite { data_dir: data_dir.into() },
             lang: Lang::En,
         }

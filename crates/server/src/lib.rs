@@ -1,19 +1,24 @@
 //! The `voix` binary's library: the HTTP application (`app`), its state, and the command-line commands.
 //!
 //! `voix serve` serves the widget bundle at `/voix/`, the valid campaigns at `/campaigns/{id}.json`, the campaign
-//! schema, a health check and a demo partner page. `voix check` validates campaign files; `voix schema` prints
-//! the JSON Schema.
+//! schema, the riding data at `/data/canada.json`, a health check and a demo partner page. `voix check` validates
+//! campaign files; `voix schema` prints the JSON Schema; `voix data` builds and refreshes the riding data;
+//! `voix lookup` finds the ridings of a postal code.
 
 pub mod bundle;
 pub mod campaigns;
 pub mod check;
 pub mod cli;
+pub mod compression;
 pub mod config;
+pub mod data_file;
 pub mod db;
 pub mod demo;
 pub mod error;
 pub mod health;
+pub mod lookup;
 pub mod request_log;
+pub mod ridings;
 pub mod schema;
 pub mod serve;
 pub mod state;
@@ -34,6 +39,7 @@ pub fn app(state: AppState) -> Router {
         .route("/voix/{*path}", get(bundle::serve_file))
         .route("/campaigns/{file}", get(campaigns::serve_campaign))
         .route("/schema/campaign.v1.json", get(schema::campaign_schema))
+        .route(data_file::URL_PATH, get(data_file::serve))
         .route("/healthz", get(health::healthz))
         .fallback(not_found)
         .with_state(state)

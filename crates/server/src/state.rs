@@ -3,29 +3,38 @@
 use crate::bundle::Bundle;
 use crate::campaigns::Campaigns;
 use crate::config::Config;
+use crate::data_file::DataFile;
 use crate::db;
 use crate::error::Error;
 use sqlx::AnyPool;
 use std::sync::Arc;
 
-/// The application state: the bundle and campaigns read at start-up, and the database pool. Cheap to clone.
+/// The application state: the bundle, campaigns and riding data read at start-up, and the database pool. Cheap to
+/// clone.
 #[derive(Clone, Debug)]
 pub struct AppState {
     pub bundle: Arc<Bundle>,
     pub campaigns: Arc<Campaigns>,
+    pub data_file: Arc<DataFile>,
     pub db: AnyPool,
 }
 
 impl AppState {
-    /// Reads the bundle and the campaigns, connects to the database and applies its migrations.
+    /// Reads the bundle, the campaigns and the riding data, connects to the database and applies its migrations.
     pub async fn load(config: &Config) -> Result<AppState, Error> {
         let bundle = Bundle::load(&config.bundle_dir);
         let campaigns = Campaigns::load(&config.campaigns_dir, config.lang);
+        let data_file = DataFile::load(&config.data_file);
         let db = db::connect(&config.database).await?;
-        Ok(AppState::new(bundle, campaigns, db))
+        Ok(AppState::new(bundle, campaigns, db).with_data_file(data_file))
     }
 
+    /// The state without riding data (`/data/canada.json` answers 404).
     pub fn new(bundle: Bundle, campaigns: Campaigns, db: AnyPool) -> AppState {
-        AppState { bundle: Arc::new(bundle), campaigns: Arc::new(campaigns), db }
+        AppState { bundle: Arc::new(bundle), campaigns: Arc::new(campaigns), data_file: Arc::default(), db }
+    }
+
+    pub fn with_data_file(self, data_file: DataFile) -> AppState {
+        AppState { data_file: Arc::new(data_file), ..self }
     }
 }

@@ -83,10 +83,11 @@ fn is_within(path: &str, place: &str) -> bool {
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
 }
 
-/// Where a problem really is: a missing translation is reported on its text but concerns the language's entry.
+/// Where a problem really is: a missing translation (or list of wordings) is reported on its text but concerns the
+/// language's entry.
 fn problem_place(problem: &Problem) -> String {
     match &problem.message {
-        Message::MissingTranslation { lang } => path::key(&problem.path, lang.code()),
+        Message::MissingTranslation { lang } | Message::NoPhrasing { lang } => path::key(&problem.path, lang.code()),
         _ => problem.path.clone(),
     }
 }

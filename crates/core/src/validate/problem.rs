@@ -261,6 +261,41 @@ pub enum Message {
     Unreadable {
         detail: String,
     },
+    /// `{name}` in a letter text where `name` is not one of the placeholders.
+    UnknownPlaceholder {
+        name: String,
+        suggestion: Option<String>,
+    },
+    /// A `{` with no `}` after it in a letter text.
+    UnclosedBrace,
+    /// A `}` with no `{` before it in a letter text.
+    StrayClosingBrace,
+    /// A placeholder in a text that is shown as is (a checkbox label, a story prompt, the intro).
+    PlaceholderNotAllowed {
+        name: String,
+    },
+    /// A list of wordings with none in a declared language.
+    NoPhrasing {
+        lang: Lang,
+    },
+    /// The letter gives wording but no subject line.
+    LetterNeedsSubject,
+    /// The letter goes to neither the person's MP nor anyone else.
+    NoRecipients,
+    /// A way of sending that a later version of Voix will offer.
+    SendMethodNotYet {
+        method: String,
+    },
+}
+
+/// The placeholders, as a list for messages: {target.name}, {mp.name}, ….
+fn placeholder_list(lang: Lang) -> String {
+    let tokens: Vec<String> = crate::letter::Placeholder::ALL.iter().map(|p| p.token()).collect();
+    let or = if lang == Lang::En { "or" } else { "ou" };
+    match tokens.split_last() {
+        Some((last, rest)) => format!("{} {or} {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 fn quoted(items: &[String], lang: Lang) -> String {
@@ -417,6 +452,66 @@ impl Message {
             ),
             (Message::Unreadable { detail }, En) => format!("this campaign cannot be read: {detail}"),
             (Message::Unreadable { detail }, Fr) => format!("cette campagne est illisible\u{a0}: {detail}"),
+            (Message::UnknownPlaceholder { name, suggestion }, _) => {
+                let token = q(&format!("{{{name}}}"), lang);
+                let base = match lang {
+                    En => format!("unknown placeholder {token}: use {}", placeholder_list(lang)),
+                    Fr => format!("variable inconnue {token}\u{a0}: utilisez {}", placeholder_list(lang)),
+                };
+                match (suggestion, lang) {
+                    (Some(s), En) => format!("{base}. Did you mean {{{s}}}?"),
+                    (Some(s), Fr) => format!("{base}. Vouliez-vous dire {{{s}}}\u{202f}?"),
+                    (None, _) => base,
+                }
+            }
+            (Message::UnclosedBrace, En) => {
+                "a \"{\" is not closed: placeholders are written like {mp.name}, and a brace cannot stand alone".into()
+            }
+            (Message::UnclosedBrace, Fr) => {
+                "une accolade «\u{a0}{\u{a0}» n'est pas fermée\u{a0}: les variables s'écrivent comme {mp.name}, et une accolade ne peut pas être seule".into()
+            }
+            (Message::StrayClosingBrace, En) => {
+                "a \"}\" has no \"{\" before it: placeholders are written like {mp.name}, and a brace cannot stand alone".into()
+            }
+            (Message::StrayClosingBrace, Fr) => {
+                "une accolade «\u{a0}}\u{a0}» n'a pas de «\u{a0}{\u{a0}» avant elle\u{a0}: les variables s'écrivent comme {mp.name}, et une accolade ne peut pas être seule".into()
+            }
+            (Message::PlaceholderNotAllowed { name }, En) => {
+                format!("placeholders are not filled in here: {{{name}}} would show as is")
+            }
+            (Message::PlaceholderNotAllowed { name }, Fr) => {
+                format!("les variables ne sont pas remplacées ici\u{a0}: {{{name}}} s'afficherait tel quel")
+            }
+            (Message::NoPhrasing { lang: missing }, En) => format!(
+                "give at least one wording in {}: the campaign's languages include {}",
+                missing.name_in(En),
+                missing.name_in(En)
+            ),
+            (Message::NoPhrasing { lang: missing }, Fr) => format!(
+                "donnez au moins une formulation en {}\u{a0}; les langues de la campagne comprennent le {}",
+                missing.name_in(Fr),
+                missing.name_in(Fr)
+            ),
+            (Message::LetterNeedsSubject, En) => {
+                "give at least one subject line: a letter with an opening, talking points or a closing needs one".into()
+            }
+            (Message::LetterNeedsSubject, Fr) => {
+                "donnez au moins un objet\u{a0}: une lettre avec une ouverture, des arguments ou une conclusion en a besoin".into()
+            }
+            (Message::NoRecipients, En) => {
+                "the letter goes to no one: set own_mp to true, or add a recipient to extra".into()
+            }
+            (Message::NoRecipients, Fr) => {
+                "la lettre n'a aucun destinataire\u{a0}: mettez own_mp à true, ou ajoutez un destinataire dans extra".into()
+            }
+            (Message::SendMethodNotYet { method }, En) => format!(
+                "sending by {} is not available yet in this version of Voix: use \"email_app\", \"copy\" or \"print\"",
+                q(method, lang)
+            ),
+            (Message::SendMethodNotYet { method }, Fr) => format!(
+                "l'envoi par {} n'est pas encore offert dans cette version de Voix\u{a0}: utilisez «\u{a0}email_app\u{a0}», «\u{a0}copy\u{a0}» ou «\u{a0}print\u{a0}»",
+                q(method, lang)
+            ),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Rules that a schema cannot express: translations for every declared language, ids, addresses, contrast.
 //! They run on a campaign that already has the right shape.
 
+mod letter;
+
 use super::path;
 use super::problem::{Message, OriginProblem, Problem, UrlProblem};
 use crate::campaign::{Campaign, SCHEMA_ID};
@@ -40,7 +42,7 @@ impl<'c> Rules<'c> {
             self.text("explainer.summary", &explainer.summary);
         }
         if let Some(letter) = &c.letter {
-            self.text("letter.intro", &letter.intro);
+            self.letter(letter);
         }
         if let Some(petition) = &c.petition {
             self.text("petition.statement", &petition.statement);

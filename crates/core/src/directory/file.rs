@@ -1,0 +1,76 @@
+//! The data file `data/canada.json` as JSON: what `voix data build` and `voix data refresh` write and
+//! [`Directory::from_json`](super::Directory::from_json) reads. One definition for both sides keeps them in step.
+//!
+//! ```json
+//! {"format": "voix/canada/v1", "as_of": "2025-08-18",
+//!  "attribution": {"en": ["…"], "fr": ["…"]},
+//!  "parties": {"liberal": {"en": "Liberal", "fr": "Libéral"}},
+//!  "districts": [{"fed_num": 35075, "province": "ON", "name_en": "Ottawa Centre", "name_fr": "Ottawa-Centre",
+//!                 "mp": {"name": "…", "party": "liberal", "email": "…@parl.gc.ca", "photo_url": "https://…"}}],
+//!  "fsa_hints": {"K1A": 35075},
+//!  "x_fsa_territories": {"X0A": "NU", "X0E": "NT"}}
+//! ```
+//!
+//! A district whose `mp` is `null` has no sitting member (a vacancy). `fsa_hints` is a suggestion only: one
+//! district per Forward Sortation Area, for the FSAs the source covers.
+
+use super::FedNum;
+use crate::postal::Province;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The value of `format` this version reads and writes; a change that old readers would misread gets a new one.
+pub const FORMAT: &str = "voix/canada/v1";
+
+/// The whole file. Maps are ordered, so the same data always gives the same bytes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CanadaFile {
+    pub format: String,
+    /// The date (`YYYY-MM-DD`) the MP list was last known to be right.
+    pub as_of: String,
+    /// Credit lines the sources' licences require, shown in the widget's fine print.
+    pub attribution: Attribution,
+    /// Party id → names.
+    pub parties: BTreeMap<String, PartyRecord>,
+    /// Every district, by `fed_num`.
+    pub districts: Vec<DistrictRecord>,
+    /// FSA → the district suggested first for it.
+    pub fsa_hints: BTreeMap<String, FedNum>,
+    /// The territory of each `X` FSA (Nunavut or the Northwest Territories share the letter).
+    pub x_fsa_territories: BTreeMap<String, Province>,
+}
+
+/// Credit lines in each language.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    pub en: Vec<String>,
+    pub fr: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartyRecord {
+    pub en: String,
+    pub fr: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DistrictRecord {
+    pub fed_num: FedNum,
+    pub province: Province,
+    pub name_en: String,
+    pub name_fr: String,
+    /// `None` (written `null`): the seat is vacant.
+    pub mp: Option<MpRecord>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MpRecord {
+    pub name: String,
+    /// A key of `parties`.
+    pub party: String,
+    /// The address the House of Commons lists; absent when the last refresh did not give one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo_url: Option<String>,
+}

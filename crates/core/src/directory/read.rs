@@ -1,0 +1,158 @@
+//! Reading the data file's JSON into a [`Directory`], with a precise error for each problem.
+//!
+//! Read by hand from a `serde_json::Value` (which the widget already parses campaigns with) rather than through
+//! derived `Deserialize` impls, and kept ordered by inserting into place rather than sorting: both would add
+//! kilobytes of generic code to the wasm bundle.
+
+use super::file::{Attribution, FORMAT};
+use super::{index_words, name_key, Directory, DirectoryError, District, FedNum, IsoDate, Mp, Party};
+use crate::postal::{Fsa, Province};
+use serde_json::{Map, Value};
+
+fn bad(path: impl Into<String>) -> DirectoryError {
+    DirectoryError::BadField { path: path.into() }
+}
+
+fn text<'v>(object: &'v Value, name: &str, path: &str) -> Result<&'v str, DirectoryError> {
+    object.get(name).and_then(Value::as_str).ok_or_else(|| bad(format!("{path}{name}")))
+}
+
+/// An optional text: absent or `null` is `None`; anything else must be a text.
+fn optional_text(object: &Value, name: &str, path: &str) -> Result<Option<String>, DirectoryError> {
+    match object.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(value)) => Ok(Some(value.clone())),
+        Some(_) => Err(bad(format!("{path}{name}"))),
+    }
+}
+
+fn object<'v>(parent: &'v Value, name: &str) -> Result<&'v Map<String, Value>, DirectoryError> {
+    parent.get(name).and_then(Value::as_object).ok_or_else(|| bad(name))
+}
+
+fn fed_num(value: Option<&Value>, path: impl Fn() -> String) -> Result<FedNum, DirectoryError> {
+    value.and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok()).map(FedNum).ok_or_else(|| bad(path()))
+}
+
+fn text_list(parent: &Value, name: &str) -> Result<Vec<String>, DirectoryError> {
+    let path = format!("attribution.{name}");
+    let items = parent.get(name).and_then(Value::as_array).ok_or_else(|| bad(path.clone()))?;
+    items.iter().map(|item| item.as_str().map(str::to_owned).ok_or_else(|| bad(path.clone()))).collect()
+}
+
+fn parties(root: &Value) -> Result<Vec<Party>, DirectoryError> {
+    object(root, "parties")?
+        .iter()
+        .map(|(id, names)| {
+            let path = format!("parties.{id}.");
+            Ok(Party {
+                id: id.clone(),
+                name_en: text(names, "en", &path)?.to_owned(),
+                name_fr: text(names, "fr", &path)?.to_owned(),
+            })
+        })
+        .collect()
+}
+
+fn mp(value: &Value, fed_num: FedNum, path: &str, parties: &[Party]) -> Result<Option<Mp>, DirectoryError> {
+    if value.is_null() {
+        return Ok(None);
+    }
+    let party_id = text(value, "party", path)?;
+    let party = parties
+        .iter()
+        .find(|party| party.id == party_id)
+        .cloned()
+        .ok_or_else(|| DirectoryError::UnknownParty { fed_num, party: party_id.to_owned() })?;
+    Ok(Some(Mp {
+        name: text(value, "name", path)?.to_owned(),
+        party,
+        email: optional_text(value, "email", path)?,
+        photo_url: optional_text(value, "photo_url", path)?,
+    }))
+}
+
+fn district(value: &Value, index: usize, parties: &[Party]) -> Result<District, DirectoryError> {
+    let path = format!("districts[{index}].");
+    let fed_num = fed_num(value.get("fed_num"), || format!("{path}fed_num"))?;
+    let province =
+        Province::from_code(text(value, "province", &path)?).ok_or_else(|| bad(format!("{path}province")))?;
+    let name_en = text(value, "name_en", &path)?.to_owned();
+    let name_fr = text(value, "name_fr", &path)?.to_owned();
+    let mp_value = value.get("mp").ok_or_else(|| bad(format!("{path}mp")))?;
+    let mp = mp(mp_value, fed_num, &format!("{path}mp."), parties)?;
+    let mut name_words = index_words(&name_en);
+    name_words.extend(index_words(&name_fr));
+    let mp_words = mp.as_ref().map(|mp| index_words(&mp.name)).unwrap_or_default();
+    Ok(District {
+        fed_num,
+        province,
+        name_keys: [name_key(&name_en), name_key(&name_fr)],
+        name_en,
+        name_fr,
+        mp,
+        name_words,
+        mp_words,
+    })
+}
+
+/// Inserts `item` in `list`, kept ordered by `key`; `false` if the key is already there.
+fn insert_ordered<T, K: Ord>(list: &mut Vec<T>, item: T, key: impl Fn(&T) -> K) -> bool {
+    match list.binary_search_by(|probe| key(probe).cmp(&key(&item))) {
+        Ok(_) => false,
+        Err(position) => {
+            list.insert(position, item);
+            true
+        }
+    }
+}
+
+pub(super) fn directory(json: &str) -> Result<Directory, DirectoryError> {
+    let root: Value =
+        serde_json::from_str(json).map_err(|error| DirectoryError::NotJson { detail: error.to_string() })?;
+    // The format first, so a future file says "unsupported" rather than "missing field".
+    let format = root.get("format").and_then(Value::as_str).unwrap_or_default();
+    if format != FORMAT {
+        return Err(DirectoryError::UnsupportedFormat { found: format.to_owned() });
+    }
+    let as_of_text = text(&root, "as_of", "")?;
+    let as_of = IsoDate::parse(as_of_text).ok_or_else(|| DirectoryError::BadDate { found: as_of_text.to_owned() })?;
+    let attribution_value = root.get("attribution").ok_or_else(|| bad("attribution"))?;
+    let attribution = Attribution { en: text_list(attribution_value, "en")?, fr: text_list(attribution_value, "fr")? };
+    let parties = parties(&root)?;
+
+    let mut districts: Vec<District> = Vec::new();
+    let district_values = root.get("districts").and_then(Value::as_array).ok_or_else(|| bad("districts"))?;
+    for (index, value) in district_values.iter().enumerate() {
+        let district = district(value, index, &parties)?;
+        let fed_num = district.fed_num;
+        if !insert_ordered(&mut districts, district, |d| d.fed_num) {
+            return Err(DirectoryError::DuplicateDistrict { fed_num });
+        }
+    }
+    let mut directory =
+        Directory { as_of, attribution, districts, fsa_hints: Vec::new(), x_fsa_territories: Vec::new() };
+
+    for (key, value) in object(&root, "fsa_hints")? {
+        let fsa = Fsa::parse(key).map_err(|_| DirectoryError::BadFsa { found: key.clone() })?;
+        let fed_num = fed_num(Some(value), || format!("fsa_hints.{key}"))?;
+        if directory.district(fed_num).is_none() {
+            return Err(DirectoryError::UnknownHintDistrict { fsa: key.clone(), fed_num });
+        }
+        insert_ordered(&mut directory.fsa_hints, (fsa, fed_num), |(fsa, _)| *fsa);
+    }
+    for (key, value) in object(&root, "x_fsa_territories")? {
+        let territory = value.as_str().and_then(Province::from_code);
+        // Only an `X` FSA needs its territory, and it can only be one of the two sharing the letter.
+        let fsa = Fsa::parse(key)
+            .ok()
+            .filter(|fsa| fsa.first_letter() == 'X' && territory.is_some_and(|t| fsa.provinces().contains(&t)));
+        match (fsa, territory) {
+            (Some(fsa), Some(territory)) => {
+                insert_ordered(&mut directory.x_fsa_territories, (fsa, territory), |(fsa, _)| *fsa);
+            }
+            _ => return Err(DirectoryError::BadFsa { found: key.clone() }),
+        }
+    }
+    Ok(directory)
+}

@@ -1,0 +1,138 @@
+//! The riding and MP data file (`--data-file`, default `./data/canada.json`), served at `/data/canada.json` for
+//! the widget to fetch when someone looks up their MP.
+//!
+//! Read, checked and compressed once at start-up, like the widget bundle: `?v=<hash>` (the first 16 hex digits of
+//! its SHA-256) may be cached forever, any other URL is revalidated with its ETag. Any site may read it (it is
+//! public data, embedded on partners' pages). A refreshed file is served after a restart.
+
+use crate::bundle::content_hash;
+use crate::compression::{self, Coding};
+use crate::error::Error;
+use crate::state::AppState;
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::Response;
+use std::path::Path;
+use voix_core::{Directory, Lang};
+
+/// Where the widget fetches the data.
+pub const URL_PATH: &str = "/data/canada.json";
+
+const HASHED_CACHE: &str = "public, max-age=31536000, immutable";
+const UNHASHED_CACHE: &str = "no-cache";
+
+/// The file and its compressed forms.
+#[derive(Debug)]
+struct Served {
+    hash: String,
+    identity: Bytes,
+    br: Bytes,
+    gzip: Bytes,
+}
+
+/// The data file in memory; empty when it is missing or unusable (then `/data/canada.json` answers 404).
+#[derive(Debug, Default)]
+pub struct DataFile {
+    served: Option<Served>,
+}
+
+impl DataFile {
+    /// Reads and checks the file; uses `FILE.br` and `FILE.gz` when they hold the same content, otherwise
+    /// compresses it here. A missing or invalid file is logged, not fatal.
+    pub fn load(path: &Path) -> DataFile {
+        let content = match std::fs::read(path) {
+            Ok(content) => content,
+            Err(error) => {
+                tracing::warn!(
+                    "the riding data file {} cannot be read ({error}): run `voix data build`; {URL_PATH} answers 404",
+                    path.display()
+                );
+                return DataFile::default();
+            }
+        };
+        let checked = std::str::from_utf8(&content)
+            .map_err(|error| error.to_string())
+            .and_then(|text| Directory::from_json(text).map(|_| ()).map_err(|error| error.text(Lang::En)));
+        if let Err(problem) = checked {
+            tracing::warn!("the riding data file {} is not usable: {problem}; {URL_PATH} answers 404", path.display());
+            return DataFile::default();
+        }
+        let br = sibling(path, "br", &content, compression::unbrotli).unwrap_or_else(|| compression::brotli(&content));
+        let gzip = sibling(path, "gz", &content, compression::ungzip).unwrap_or_else(|| compression::gzip(&content));
+        let served =
+            Served { hash: content_hash(&content), identity: Bytes::from(content), br: br.into(), gzip: gzip.into() };
+        tracing::info!(
+            "serving the riding data {} at {URL_PATH}?v={} ({} bytes, {} brotli)",
+            path.display(),
+            served.hash,
+            served.identity.len(),
+            served.br.len()
+        );
+        DataFile { served: Some(served) }
+    }
+
+    /// The version hash of the file, for `/data/canada.json?v=<hash>`.
+    pub fn hash(&self) -> Option<&str> {
+        self.served.as_ref().map(|served| served.hash.as_str())
+    }
+}
+
+/// A precompressed `PATH.extension` whose decompressed content equals `content` (a stale one is ignored).
+fn sibling(path: &Path, extension: &str, content: &[u8], decompress: fn(&[u8]) -> Option<Vec<u8>>) -> Option<Vec<u8>> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(extension);
+    let compressed = std::fs::read(Path::new(&name)).ok()?;
+    if decompress(&compressed).as_deref() == Some(content) {
+        Some(compressed)
+    } else {
+        tracing::warn!(
+            "{} does not match {}: compressing in memory instead",
+            Path::new(&name).display(),
+            path.display()
+        );
+        None
+    }
+}
+
+/// `GET /data/canada.json`.
+pub async fn serve(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Result<Response, Error> {
+    let served = state.data_file.served.as_ref().ok_or(Error::NotFound)?;
+    let coding = compression::negotiate(&headers, true, true);
+    let etag = format!("\"{}{}\"", served.hash, coding.etag_suffix());
+    let not_modified = compression::if_none_match(&headers, &etag);
+    let body = match (not_modified, coding) {
+        (true, _) => Bytes::new(),
+        (false, Coding::Br) => served.br.clone(),
+        (false, Coding::Gzip) => served.gzip.clone(),
+        (false, Coding::Identity) => served.identity.clone(),
+    };
+    let cache = if compression::query_param(uri.query(), "v") == Some(served.hash.as_str()) {
+        HASHED_CACHE
+    } else {
+        UNHASHED_CACHE
+    };
+    let mut response = Response::new(Body::from(body));
+    let response_headers = response.headers_mut();
+    let mut set = |name, value: &str| {
+        if let Ok(value) = HeaderValue::from_str(value) {
+            response_headers.insert(name, value);
+        }
+    };
+    set(header::CACHE_CONTROL, cache);
+    set(header::ETAG, &etag);
+    set(header::VARY, "Accept-Encoding");
+    set(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+    set(header::HeaderName::from_static("cross-origin-resource-policy"), "cross-origin");
+    set(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    if not_modified {
+        *response.status_mut() = StatusCode::NOT_MODIFIED;
+        return Ok(response);
+    }
+    set(header::CONTENT_TYPE, "application/json");
+    if let Some(encoding) = coding.header_value() {
+        set(header::CONTENT_ENCODING, encoding);
+    }
+    Ok(response)
+}

@@ -1,0 +1,112 @@
+//! The `voix data build` and `voix data refresh` commands: read, transform, check, write, and say what happened.
+
+use super::members::{self, ExportKind};
+use super::output::{self, Written};
+use super::{build, refresh, DataError, SOURCE_AS_OF};
+use std::io::Write;
+use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+use voix_core::directory::IsoDate;
+use voix_core::Lang;
+
+/// Today's date (UTC) from the system clock (`None` only for a clock outside years 1000–9999).
+pub fn today() -> Option<IsoDate> {
+    let seconds = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |elapsed| elapsed.as_secs());
+    IsoDate::from_days_since_epoch(i64::try_from(seconds / 86_400).ok()?)
+}
+
+/// The `--as-of` date, else `default`.
+fn parse_as_of(as_of: Option<&str>, default: Option<IsoDate>) -> Result<IsoDate, DataError> {
+    match as_of {
+        None => default.ok_or_else(|| DataError::BadDate { found: "(system clock)".to_owned() }),
+        Some(text) => IsoDate::parse(text.trim()).ok_or_else(|| DataError::BadDate { found: text.to_owned() }),
+    }
+}
+
+/// The closing lines: sizes and the version URL.
+fn written_lines(written: &Written, lang: Lang) -> Vec<String> {
+    vec![
+        written.sizes.text(lang),
+        match lang {
+            Lang::En => format!("Served as /data/canada.json?v={}", written.hash),
+            Lang::Fr => format!("Servi comme /data/canada.json?v={}", written.hash),
+        },
+    ]
+}
+
+/// `voix data build`: `source` → `out_path`.
+pub fn build(
+    source: &Path,
+    out_path: &Path,
+    as_of: Option<&str>,
+    lang: Lang,
+    out: &mut impl Write,
+) -> Result<(), DataError> {
+    let as_of = parse_as_of(as_of, IsoDate::parse(SOURCE_AS_OF))?;
+    let (file, report) = build::build(source, as_of)?;
+    let written = output::write(out_path, &file, false)?;
+    let mut lines = vec![match lang {
+        Lang::En => format!("Wrote {} (MP list as of {as_of}).", out_path.display()),
+        Lang::Fr => format!("Fichier écrit\u{a0}: {} (liste des députés à jour au {as_of}).", out_path.display()),
+    }];
+    lines.extend(report.lines(lang));
+    lines.extend(written_lines(&written, lang));
+    for line in lines {
+        let _ = writeln!(out, "{line}");
+    }
+    Ok(())
+}
+
+/// Options of `voix data refresh`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RefreshOptions {
+    /// Print what would change without writing.
+    pub dry_run: bool,
+    /// Write even a result that looks like a partial export.
+    pub force: bool,
+}
+
+/// `voix data refresh`: the members in `from` replace the MPs of `data`.
+pub fn refresh(
+    from: &Path,
+    data: &Path,
+    as_of: Option<&str>,
+    options: RefreshOptions,
+    lang: Lang,
+    out: &mut impl Write,
+) -> Result<(), DataError> {
+    let as_of = parse_as_of(as_of, today())?;
+    let text = std::fs::read_to_string(from).map_err(|source| DataError::Read { path: from.into(), source })?;
+    let export = members::read(&text).map_err(|problem| DataError::Export { path: from.into(), problem })?;
+    if let (Some(total), false) = (export.incomplete, options.force) {
+        return Err(DataError::IncompleteExport { listed: export.members.len(), total });
+    }
+    let previous = output::read(data)?;
+    let (file, report) = refresh::refresh(&previous, &export.members, as_of);
+    if !options.force {
+        refresh::check_vacancies(&file)?;
+    }
+    let format = match (export.kind, lang) {
+        (ExportKind::Represent, _) => export.kind.name().to_owned(),
+        (kind, Lang::En) => kind.name().to_owned(),
+        (ExportKind::HouseOfCommonsXml, Lang::Fr) => "XML de la Chambre des communes".to_owned(),
+        (ExportKind::HouseOfCommonsCsv, Lang::Fr) => "CSV de la Chambre des communes".to_owned(),
+    };
+    let mut lines = vec![match lang {
+        Lang::En => format!("Read {} sitting members from {} ({format}).", export.members.len(), from.display()),
+        Lang::Fr => format!("{} députés en fonction lus dans {} ({format}).", export.members.len(), from.display()),
+    }];
+    lines.extend(report.lines(lang));
+    let written = output::write(data, &file, options.dry_run)?;
+    lines.push(match (options.dry_run, lang) {
+        (true, Lang::En) => "Dry run: nothing written.".to_owned(),
+        (true, Lang::Fr) => "Essai\u{a0}: rien n'est écrit.".to_owned(),
+        (false, Lang::En) => format!("Wrote {} (MP list as of {as_of}).", data.display()),
+        (false, Lang::Fr) => format!("Fichier écrit\u{a0}: {} (liste des députés à jour au {as_of}).", data.display()),
+    });
+    lines.extend(written_lines(&written, lang));
+    for line in lines {
+        let _ = writeln!(out, "{line}");
+    }
+    Ok(())
+}

@@ -1,0 +1,240 @@
+//! The riding and MP data file, `data/canada.json` (format: `voix_core::directory::file`).
+//!
+//! `voix data build` makes it from the source CSVs in `data/source/` ([`build`]); `voix data refresh` replaces
+//! its MPs from a House of Commons or Represent export ([`members`] reads those, [`refresh`] applies them); both
+//! write it the same way ([`output`]). `data/README.md` tells where each source comes from and which defects
+//! they have.
+
+pub mod build;
+pub mod commands;
+pub mod members;
+pub mod output;
+pub mod parties;
+pub mod refresh;
+
+use std::fmt;
+use std::path::PathBuf;
+use voix_core::directory::{DirectoryError, FedNum};
+use voix_core::Lang;
+
+/// The date the MP list of `data/source/` was last known to be right (see `data/README.md`): it has the winner
+/// of the 2025-08-18 by-election and not the change of caucus of 2025-11-04.
+pub const SOURCE_AS_OF: &str = "2025-08-18";
+
+/// The most the data file may weigh with brotli, since every reader who looks up their MP downloads it.
+pub const BROTLI_BUDGET: usize = 40_000;
+
+/// Where a source file disagrees with itself or with the other sources.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SourceProblem {
+    UnknownProvince { code: String },
+    NumberOutsideProvince { fed_num: FedNum, code: String },
+    DuplicateDistrict { fed_num: FedNum },
+    UnknownDistrict { fed_num: FedNum },
+    RidingNameMismatch { fed_num: FedNum, found: String, expected: String },
+    DuplicateMp { fed_num: FedNum },
+    BadFsa { fsa: String },
+    FsaOutsideProvince { fsa: String, code: String },
+}
+
+impl SourceProblem {
+    pub fn text(&self, lang: Lang) -> String {
+        use Lang::{En, Fr};
+        match (self, lang) {
+            (SourceProblem::UnknownProvince { code }, En) => format!("\"{code}\" is not a province or territory"),
+            (SourceProblem::UnknownProvince { code }, Fr) => {
+                format!("«\u{a0}{code}\u{a0}» n'est pas une province ni un territoire")
+            }
+            (SourceProblem::NumberOutsideProvince { fed_num, code }, En) => {
+                format!("district {fed_num} is given as in {code}, but its number says otherwise")
+            }
+            (SourceProblem::NumberOutsideProvince { fed_num, code }, Fr) => {
+                format!("la circonscription {fed_num} est indiquée en {code}, mais son numéro dit autre chose")
+            }
+            (SourceProblem::DuplicateDistrict { fed_num }, En) => format!("district {fed_num} appears twice"),
+            (SourceProblem::DuplicateDistrict { fed_num }, Fr) => {
+                format!("la circonscription {fed_num} figure deux fois")
+            }
+            (SourceProblem::UnknownDistrict { fed_num }, En) => {
+                format!("district {fed_num} is not in the list of districts")
+            }
+            (SourceProblem::UnknownDistrict { fed_num }, Fr) => {
+                format!("la circonscription {fed_num} n'est pas dans la liste des circonscriptions")
+            }
+            (SourceProblem::RidingNameMismatch { fed_num, found, expected }, En) => {
+                format!("district {fed_num} is named \"{found}\" here but \"{expected}\" in the list of districts")
+            }
+            (SourceProblem::RidingNameMismatch { fed_num, found, expected }, Fr) => format!(
+                "la circonscription {fed_num} s'appelle «\u{a0}{found}\u{a0}» ici, mais «\u{a0}{expected}\u{a0}» dans la liste des circonscriptions"
+            ),
+            (SourceProblem::DuplicateMp { fed_num }, En) => format!("district {fed_num} has two MPs"),
+            (SourceProblem::DuplicateMp { fed_num }, Fr) => {
+                format!("la circonscription {fed_num} a deux députés")
+            }
+            (SourceProblem::BadFsa { fsa }, En) => format!("\"{fsa}\" is not the start of a postal code"),
+            (SourceProblem::BadFsa { fsa }, Fr) => format!("«\u{a0}{fsa}\u{a0}» n'est pas un début de code postal"),
+            (SourceProblem::FsaOutsideProvince { fsa, code }, En) => {
+                format!("{fsa} is given as in {code}, but its first letter says otherwise")
+            }
+            (SourceProblem::FsaOutsideProvince { fsa, code }, Fr) => {
+                format!("{fsa} est indiquée en {code}, mais sa première lettre dit autre chose")
+            }
+        }
+    }
+}
+
+/// Why an export of the members of Parliament cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportProblem {
+    /// Neither XML, JSON nor CSV with the expected columns.
+    UnknownFormat,
+    MissingColumn {
+        column: &'static str,
+    },
+    Xml {
+        detail: String,
+    },
+    Json {
+        detail: String,
+    },
+    NoMembers,
+}
+
+impl ExportProblem {
+    pub fn text(&self, lang: Lang) -> String {
+        use Lang::{En, Fr};
+        match (self, lang) {
+            (ExportProblem::UnknownFormat, En) => "this is not a House of Commons members export (XML or CSV) nor a Represent representatives answer (JSON)".into(),
+            (ExportProblem::UnknownFormat, Fr) => "ce n'est ni un export des députés de la Chambre des communes (XML ou CSV) ni une réponse «\u{a0}representatives\u{a0}» de Represent (JSON)".into(),
+            (ExportProblem::MissingColumn { column }, En) => format!("the CSV export has no \"{column}\" column"),
+            (ExportProblem::MissingColumn { column }, Fr) => {
+                format!("l'export CSV n'a pas de colonne «\u{a0}{column}\u{a0}»")
+            }
+            (ExportProblem::Xml { detail }, En) => format!("the XML export cannot be read: {detail}"),
+            (ExportProblem::Xml { detail }, Fr) => format!("l'export XML est illisible\u{a0}: {detail}"),
+            (ExportProblem::Json { detail }, En) => format!("the JSON answer cannot be read: {detail}"),
+            (ExportProblem::Json { detail }, Fr) => format!("la réponse JSON est illisible\u{a0}: {detail}"),
+            (ExportProblem::NoMembers, En) => "the export lists no sitting member".into(),
+            (ExportProblem::NoMembers, Fr) => "l'export ne donne aucun député en fonction".into(),
+        }
+    }
+}
+
+/// Why `voix data build` or `voix data refresh` stopped (nothing is written then).
+#[derive(Debug)]
+pub enum DataError {
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    Csv {
+        path: PathBuf,
+        source: csv::Error,
+    },
+    Source {
+        path: PathBuf,
+        line: Option<u64>,
+        problem: SourceProblem,
+    },
+    Export {
+        path: PathBuf,
+        problem: ExportProblem,
+    },
+    Directory {
+        path: PathBuf,
+        source: DirectoryError,
+    },
+    BadDate {
+        found: String,
+    },
+    OverBudget {
+        brotli: usize,
+    },
+    /// The export would leave more seats empty than real vacancies ever do: probably a partial export.
+    TooManyVacancies {
+        vacant: usize,
+        total: usize,
+    },
+    /// A Represent answer that is one page of several.
+    IncompleteExport {
+        listed: usize,
+        total: Option<u64>,
+    },
+}
+
+impl DataError {
+    pub fn text(&self, lang: Lang) -> String {
+        use Lang::{En, Fr};
+        match (self, lang) {
+            (DataError::Read { path, source }, En) => format!("cannot read {}: {source}", path.display()),
+            (DataError::Read { path, source }, Fr) => format!("impossible de lire {}\u{a0}: {source}", path.display()),
+            (DataError::Write { path, source }, En) => format!("cannot write {}: {source}", path.display()),
+            (DataError::Write { path, source }, Fr) => {
+                format!("impossible d'écrire {}\u{a0}: {source}", path.display())
+            }
+            (DataError::Csv { path, source }, En) => format!("{}: {source}", path.display()),
+            (DataError::Csv { path, source }, Fr) => format!("{}\u{a0}: {source}", path.display()),
+            (DataError::Source { path, line: Some(line), problem }, En) => {
+                format!("{}, line {line}: {}", path.display(), problem.text(lang))
+            }
+            (DataError::Source { path, line: Some(line), problem }, Fr) => {
+                format!("{}, ligne {line}\u{a0}: {}", path.display(), problem.text(lang))
+            }
+            (DataError::Source { path, line: None, problem }, En) => {
+                format!("{}: {}", path.display(), problem.text(lang))
+            }
+            (DataError::Source { path, line: None, problem }, Fr) => {
+                format!("{}\u{a0}: {}", path.display(), problem.text(lang))
+            }
+            (DataError::Export { path, problem }, En) => format!("{}: {}", path.display(), problem.text(lang)),
+            (DataError::Export { path, problem }, Fr) => format!("{}\u{a0}: {}", path.display(), problem.text(lang)),
+            (DataError::Directory { path, source }, En) => format!("{}: {}", path.display(), source.text(lang)),
+            (DataError::Directory { path, source }, Fr) => {
+                format!("{}\u{a0}: {}", path.display(), source.text(lang))
+            }
+            (DataError::BadDate { found }, En) => format!("\"{found}\" is not a date written YYYY-MM-DD"),
+            (DataError::BadDate { found }, Fr) => format!("«\u{a0}{found}\u{a0}» n'est pas une date AAAA-MM-JJ"),
+            (DataError::OverBudget { brotli }, En) => format!(
+                "the data file would weigh {brotli} bytes with brotli, over the budget of {BROTLI_BUDGET}: nothing written"
+            ),
+            (DataError::OverBudget { brotli }, Fr) => format!(
+                "le fichier de données pèserait {brotli} octets avec brotli, au-delà du budget de {BROTLI_BUDGET}\u{a0}: rien n'est écrit"
+            ),
+            (DataError::TooManyVacancies { vacant, total }, En) => format!(
+                "the export would leave {vacant} of {total} seats without an MP: is it complete? Nothing written (--force writes it anyway)"
+            ),
+            (DataError::TooManyVacancies { vacant, total }, Fr) => format!(
+                "l'export laisserait {vacant} sièges sur {total} sans député\u{a0}: est-il complet\u{202f}? Rien n'est écrit (--force l'écrit quand même)"
+            ),
+            (DataError::IncompleteExport { listed, total }, En) => format!(
+                "this Represent answer is one page ({listed} of {} representatives): save it with ?limit=1000. Nothing written (--force writes it anyway)",
+                total.map_or_else(|| "more".to_owned(), |total| total.to_string())
+            ),
+            (DataError::IncompleteExport { listed, total }, Fr) => format!(
+                "cette réponse de Represent n'est qu'une page ({listed} représentants sur {})\u{a0}: enregistrez-la avec ?limit=1000. Rien n'est écrit (--force l'écrit quand même)",
+                total.map_or_else(|| "davantage".to_owned(), |total| total.to_string())
+            ),
+        }
+    }
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for DataError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            DataError::Read { source, .. } | DataError::Write { source, .. } => Some(source),
+            DataError::Csv { source, .. } => Some(source),
+            DataError::Directory { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! `voix data build` on the real sources in `data/source/`: same input, same bytes; within the brotli budget;
+//! readable by the widget's reader; and the committed `data/canada.json` is its output (until a refresh).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use voix_core::directory::FedNum;
+use voix_core::Directory;
+use voix_server::compression;
+use voix_server::ridings::{build, output, BROTLI_BUDGET, SOURCE_AS_OF};
+
+fn repo_data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")
+}
+
+fn built() -> String {
+    let as_of = voix_core::directory::IsoDate::parse(SOURCE_AS_OF).expect("date");
+    let (file, report) = build::build(&repo_data().join("source"), as_of).expect("the sources build");
+    assert_eq!(report.districts, 343);
+    assert_eq!(report.mps, 343);
+    assert_eq!(report.dropped_hints.len(), 1, "R8A points to a Saskatchewan district");
+    assert_eq!(report.dropped_hints[0].fsa, "R8A");
+    assert!(report.unknown_parties.is_empty());
+    output::to_json(&file)
+}
+
+#[test]
+fn the_build_is_deterministic_and_within_budget() {
+    let first = built();
+    assert_eq!(first, built(), "same sources, same bytes");
+    let brotli = compression::brotli(first.as_bytes()).len();
+    assert!(brotli <= BROTLI_BUDGET, "{brotli} bytes with brotli, budget {BROTLI_BUDGET}");
+    let directory = Directory::from_json(&first).expect("the widget reads it");
+    assert_eq!(directory.districts().len(), 343);
+    assert_eq!(directory.fsa_hint(voix_core::postal::Fsa::parse("R8A").expect("fsa")), None);
+    assert!(directory.fsa_hint(voix_core::postal::Fsa::parse("E1A").expect("fsa")).is_none());
+    assert_eq!(
+        directory.district(FedNum(24077)).map(|d| d.name(voix_core::Lang::Fr).to_owned()).as_deref(),
+        Some("Ville-Marie—Le Sud-Ouest—Île-des-Soeurs")
+    );
+}
+
+#[test]
+fn the_committed_file_is_the_build_output_until_a_refresh() {
+    let committed = std::fs::read_to_string(repo_data().join("canada.json")).expect("data/canada.json");
+    let directory = Directory::from_json(&committed).expect("the widget reads it");
+    assert!(compression::brotli(committed.as_bytes()).len() <= BROTLI_BUDGET);
+    if directory.as_of().to_string() == SOURCE_AS_OF {
+        assert!(committed == built(), "data/canada.json is stale: run `voix data build`");
+    }
+}
+
+#[test]
+fn the_command_writes_the_file_and_prints_its_sizes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("nested/canada.json");
+    let output = Command::new(env!("CARGO_BIN_EXE_voix"))
+        .args(["data", "build", "--lang", "en", "--source"])
+        .arg(repo_data().join("source"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("run voix data build");
+    let printed = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{printed}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(printed.contains("(MP list as of 2025-08-18)"), "{printed}");
+    assert!(printed.contains("343 districts, 343 MPs, 0 vacant seats"), "{printed}");
+    assert!(printed.contains("Hint dropped: R8A → district 47003"), "{printed}");
+    assert!(printed.contains("bytes raw,") && printed.contains(" brotli (budget 40000)."), "{printed}");
+    let written = std::fs::read_to_string(&out).expect("written");
+    assert_eq!(written, built());
+    let hash = voix_server::content_hash(written.as_bytes());
+    assert!(printed.contains(&format!("/data/canada.json?v={hash}")), "{printed}");
+
+    let stamped = Command::new(env!("CARGO_BIN_EXE_voix"))
+        .args(["data", "build", "--as-of", "2025-10-01", "--lang", "fr", "--source"])
+        .arg(repo_data().join("source"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert!(stamped.status.success());
+    assert!(String::from_utf8_lossy(&stamped.stdout).contains("Tailles\u{a0}:"));
+    let directory = Directory::from_json(&std::fs::read_to_string(&out).expect("written")).expect("valid");
+    assert_eq!(directory.as_of().to_string(), "2025-10-01");
+}
+
+#[test]
+fn a_missing_source_is_an_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = Command::new(env!("CARGO_BIN_EXE_voix"))
+        .args(["data", "build", "--lang", "en", "--source"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(dir.path().join("canada.json"))
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("fed2023_districts_elections_canada.csv"));
+    assert!(!dir.path().join("canada.json").exists());
+}

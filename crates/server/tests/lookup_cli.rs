@@ -1,0 +1,91 @@
+//! `voix lookup CODE` as a process: the candidate ridings and MPs, the specific message for an impossible code,
+//! and the exit statuses.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo_data_file() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/canada.json")
+}
+
+fn lookup(code: &str, data: &Path, lang: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_voix"))
+        .args(["lookup", code, "--lang", lang, "--data"])
+        .arg(data)
+        .output()
+        .expect("run voix lookup")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_postal_code_prints_the_suggested_riding_first_then_the_province() {
+    let output = lookup("k1a0a6", &repo_data_file(), "en");
+    assert_eq!(output.status.code(), Some(0));
+    let printed = stdout(&output);
+    let lines: Vec<&str> = printed.lines().collect();
+    assert_eq!(lines[0], "K1A 0A6: Ontario");
+    assert_eq!(lines[1], "Probably your riding (from the start of your postal code: please check):");
+    assert_eq!(lines[2], "  Ottawa Centre (35079)");
+    assert!(lines[3].starts_with("    ") && lines[3].contains(", Liberal, ") && lines[3].ends_with("@parl.gc.ca"));
+    assert_eq!(lines[4], "Other ridings in Ontario:");
+    assert_eq!(printed.matches("(35079)").count(), 1, "the hint is not listed twice");
+    assert_eq!(lines.iter().filter(|line| line.starts_with("  ") && !line.starts_with("    ")).count(), 122);
+    assert_eq!(lines.last().copied(), Some("MP list as of August 18, 2025."));
+}
+
+#[test]
+fn a_single_district_territory_needs_no_choice() {
+    let output = lookup("X0A 1H0", &repo_data_file(), "fr");
+    let printed = stdout(&output);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        printed.starts_with("X0A 1H0\u{a0}: Nunavut\nVotre circonscription\u{a0}:\n  Nunavut (62001)\n"),
+        "{printed}"
+    );
+    assert!(printed.ends_with("Liste des députés à jour au 18 août 2025.\n"), "{printed}");
+}
+
+#[test]
+fn a_vacant_seat_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("canada.json");
+    let base = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ridings/base.json"))
+        .expect("fixture");
+    let vacant = base.replace(
+        "\"mp\":{\"name\":\"Sean Casey\",\"party\":\"liberal\",\"email\":\"sean.casey@parl.gc.ca\"}",
+        "\"mp\":null",
+    );
+    assert_ne!(vacant, base);
+    std::fs::write(&data, vacant).expect("write");
+    let printed = stdout(&lookup("C1A 4P3", &data, "en"));
+    assert!(printed.contains("  Charlottetown (11002)\n    No sitting MP: the seat is vacant\n"), "{printed}");
+    let printed = stdout(&lookup("C1A 4P3", &data, "fr"));
+    assert!(printed.contains("Autres circonscriptions à l'Île-du-Prince-Édouard\u{a0}:"), "{printed}");
+}
+
+#[test]
+fn an_impossible_code_prints_why_and_exits_1() {
+    let output = lookup("KIA 0A6", &repo_data_file(), "en");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "Character 2 should be a digit, not the letter \"I\": did you mean the digit 1?\n"
+    );
+    let output = lookup("Z1A 0A6", &repo_data_file(), "fr");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "Aucun code postal canadien ne commence par «\u{a0}Z\u{a0}»\u{a0}: vérifiez la première lettre.\n"
+    );
+}
+
+#[test]
+fn missing_data_exits_2() {
+    let output = lookup("K1A 0A6", Path::new("/nonexistent/canada.json"), "en");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).starts_with("The list of ridings could not be loaded."));
+}

@@ -1,0 +1,215 @@
+//! Step one: the postal code, then the riding. The suggested riding always needs the person's confirmation;
+//! "Not my riding" opens every riding of the province, searchable by name.
+
+use super::LetterForm;
+use crate::load::{fetch_represent, DirectoryState};
+use leptos::prelude::*;
+use std::sync::Arc;
+use voix_core::campaign::Letter;
+use voix_core::directory::{other_ridings_heading, Directory, FedNum, LookupText};
+use voix_core::i18n::Text;
+use voix_core::postal::PostalCode;
+use voix_core::{Campaign, Lang};
+
+#[component]
+pub fn FindRiding(
+    campaign: Arc<Campaign>,
+    letter: Arc<Letter>,
+    form: LetterForm,
+    lang: Signal<Lang>,
+    start_loading: Callback<()>,
+) -> impl IntoView {
+    let _ = campaign;
+    let represent_url = letter.represent_url.clone();
+    let busy = RwSignal::new(false);
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let code = match PostalCode::parse(&form.postal_input.get_untracked()) {
+            Ok(code) => code,
+            Err(error) => {
+                form.postal_error.set(Some(error));
+                return;
+            }
+        };
+        form.postal_error.set(None);
+        start_loading.run(());
+        busy.set(true);
+        let represent_url = represent_url.clone();
+        leptos::task::spawn_local(async move {
+            let Some(directory) = wait_for_directory(form).await else {
+                busy.set(false);
+                return;
+            };
+            // The precise lookup is opt-in per campaign; any failure falls back to the offline answer.
+            let precise = match &represent_url {
+                Some(base) => fetch_represent(base, &code).await.ok(),
+                None => None,
+            };
+            let candidates = match precise {
+                Some(answer) => directory.candidates_from_represent(&code, &answer),
+                None => directory.candidates(&code),
+            };
+            form.riding.set(candidates.single());
+            form.choosing.set(candidates.hint().is_none() && candidates.single().is_none());
+            form.code.set(Some(code));
+            form.candidates.set(Some(candidates));
+            busy.set(false);
+        });
+    };
+    let error_text = move || form.postal_error.get().map(|error| error.text(lang.get()));
+    let invalid = move || form.postal_error.with(Option::is_some).to_string();
+    let data_failed = move || {
+        matches!(form.directory.get(), DirectoryState::Failed)
+            .then(|| view! { <p class="voix-warning" role="alert">{LookupText::DataUnavailable.get(lang.get())}</p> })
+    };
+    view! {
+        <section class="voix-step" aria-labelledby="voix-find-heading">
+            <h4 id="voix-find-heading">{move || Text::FindMyMp.get(lang.get())}</h4>
+            <form class="voix-postal" on:submit=submit novalidate>
+                <label for="voix-postal-code">{move || Text::YourPostalCode.get(lang.get())}</label>
+                <p id="voix-postal-hint" class="voix-muted">{move || Text::PostalCodeHint.get(lang.get())}</p>
+                <div class="voix-inline">
+                    <input
+                        id="voix-postal-code"
+                        name="postal-code"
+                        type="text"
+                        inputmode="text"
+                        autocomplete="postal-code"
+                        autocapitalize="characters"
+                        spellcheck="false"
+                        maxlength="12"
+                        aria-describedby="voix-postal-hint voix-postal-error"
+                        aria-invalid=invalid
+                        prop:value=move || form.postal_input.get()
+                        on:input=move |ev| form.postal_input.set(event_target_value(&ev))
+                        on:focus=move |_| start_loading.run(())
+                    />
+                    <button type="submit" class="voix-button" prop:disabled=move || busy.get()>
+                        {move || Text::FindMyMp.get(lang.get())}
+                    </button>
+                </div>
+                <p id="voix-postal-error" class="voix-field-error" aria-live="assertive">{error_text}</p>
+            </form>
+            {data_failed}
+            <RidingChoice form lang/>
+        </section>
+    }
+}
+
+/// Waits for the riding data the postal code step started loading.
+async fn wait_for_directory(form: LetterForm) -> Option<Arc<Directory>> {
+    loop {
+        match form.directory.get_untracked() {
+            DirectoryState::Ready(directory) => return Some(directory),
+            DirectoryState::Failed | DirectoryState::Idle => return None,
+            DirectoryState::Loading => crate::load::sleep_ms(40).await,
+        }
+    }
+}
+
+/// The suggested or only riding, with "Not my riding"; or the searchable list of the province's ridings.
+#[component]
+fn RidingChoice(form: LetterForm, lang: Signal<Lang>) -> impl IntoView {
+    move || {
+        let directory = form.ready_directory()?;
+        let candidates = form.candidates.get()?;
+        let lang_now = lang.get();
+        if form.choosing.get() {
+            return Some(view! { <RidingList directory candidates=candidates.fed_nums().to_vec() provinces=candidates.provinces().to_vec() form lang/> }.into_any());
+        }
+        let shown = form.riding.get().or(candidates.hint())?;
+        let district = directory.district(shown)?;
+        let heading = if candidates.single().is_some() || form.riding.get().is_some() {
+            LookupText::YourRiding
+        } else {
+            LookupText::Suggested
+        };
+        let confirmed = form.riding.get().is_some();
+        let mp_line = match district.mp() {
+            Some(mp) => format!("{} · {}", mp.name(), mp.party().name(lang_now)),
+            None => LookupText::NoSittingMp.get(lang_now).to_owned(),
+        };
+        let can_choose = candidates.len() > 1;
+        Some(
+            view! {
+                <div class="voix-riding" role="group" aria-labelledby="voix-riding-label">
+                    <p id="voix-riding-label" class="voix-muted">{heading.get(lang_now)}</p>
+                    <p class="voix-riding-name">{district.name(lang_now).to_owned()}</p>
+                    <p class="voix-card-line">{mp_line}</p>
+                    <div class="voix-inline">
+                        {(!confirmed).then(|| view! {
+                            <button type="button" class="voix-button" on:click=move |_| form.riding.set(Some(shown))>
+                                {Text::ThisIsMyRiding.get(lang_now)}
+                            </button>
+                        })}
+                        {can_choose.then(|| view! {
+                            <button type="button" class="voix-button voix-button--secondary"
+                                on:click=move |_| { form.riding.set(None); form.choosing.set(true); }>
+                                {LookupText::NotMyRiding.get(lang_now)}
+                            </button>
+                        })}
+                    </div>
+                </div>
+            }
+            .into_any(),
+        )
+    }
+}
+
+/// Every riding the postal code could be in, the suggestion first; a search field narrows the list.
+#[component]
+fn RidingList(
+    directory: Arc<Directory>,
+    candidates: Vec<FedNum>,
+    provinces: Vec<voix_core::postal::Province>,
+    form: LetterForm,
+    lang: Signal<Lang>,
+) -> impl IntoView {
+    let heading = {
+        let provinces = provinces.clone();
+        move || other_ridings_heading(&provinces, lang.get())
+    };
+    let shown = {
+        let directory = directory.clone();
+        move || {
+            let query = form.search.get();
+            if query.trim().is_empty() {
+                candidates.clone()
+            } else {
+                directory.search(&provinces, &query)
+            }
+        }
+    };
+    let items = move || {
+        let lang_now = lang.get();
+        let list = shown();
+        if list.is_empty() {
+            return view! { <p class="voix-muted" role="status">{LookupText::NoMatch.get(lang_now)}</p> }.into_any();
+        }
+        let buttons = list
+            .into_iter()
+            .filter_map(|fed_num| directory.district(fed_num).map(|d| (fed_num, d.name(lang_now).to_owned())))
+            .map(|(fed_num, name)| {
+                view! {
+                    <li>
+                        <button type="button" class="voix-choice"
+                            on:click=move |_| { form.riding.set(Some(fed_num)); form.choosing.set(false); }>
+                            {name}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="voix-choices">{buttons}</ul> }.into_any()
+    };
+    view! {
+        <div class="voix-riding-list">
+            <p class="voix-muted">{heading}</p>
+            <label for="voix-riding-search">{move || LookupText::SearchLabel.get(lang.get())}</label>
+            <input id="voix-riding-search" type="search" autocomplete="off"
+                prop:value=move || form.search.get()
+                on:input=move |ev| form.search.set(event_target_value(&ev))/>
+            {items}
+        </div>
+    }
+}

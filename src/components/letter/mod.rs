@@ -1,0 +1,197 @@
+//! "Contact your MP": find the riding from a postal code, choose recipients, write, send.
+//!
+//! The state lives in one [`LetterForm`] of signals, so nothing typed is lost when the person goes back, switches
+//! language or edits the letter by hand. Every rule (postal codes, ridings, composition, originality, mailto,
+//! print) comes from `voix_core`; these components only hold signals and render.
+
+mod find;
+mod recipients;
+mod send;
+mod write;
+
+use crate::embed::Embed;
+use crate::load::{fetch_directory, DirectoryState};
+use find::FindRiding;
+use leptos::prelude::*;
+use recipients::{chosen_recipients, OwnedRecipient, Recipients};
+use send::{SendLetter, Thanks};
+use std::sync::Arc;
+use voix_core::campaign::{Letter, SendMethod};
+use voix_core::directory::{Candidates, Directory, FedNum};
+use voix_core::letter::{compose, ComposedLetter, LetterInput, Sender};
+use voix_core::postal::{PostalCode, PostalCodeError};
+use voix_core::{Campaign, Lang};
+use write::Write;
+
+/// Everything the person has typed or chosen in the letter tool.
+#[derive(Clone, Copy)]
+pub struct LetterForm {
+    pub postal_input: RwSignal<String>,
+    pub postal_error: RwSignal<Option<PostalCodeError>>,
+    pub code: RwSignal<Option<PostalCode>>,
+    pub candidates: RwSignal<Option<Candidates>>,
+    pub riding: RwSignal<Option<FedNum>>,
+    /// The list of all ridings of the province is open ("Not my riding").
+    pub choosing: RwSignal<bool>,
+    pub search: RwSignal<String>,
+    pub own_mp: RwSignal<bool>,
+    /// One tick per extra target of the campaign.
+    pub extra: RwSignal<Vec<bool>>,
+    pub points: RwSignal<Vec<String>>,
+    pub story: RwSignal<String>,
+    pub name: RwSignal<String>,
+    pub street: RwSignal<String>,
+    /// Picks the wordings; a new one gives other wordings of the same points.
+    pub seed: RwSignal<u64>,
+    /// The person's own subject and message, once they edit them by hand.
+    pub subject_edit: RwSignal<Option<String>>,
+    pub message_edit: RwSignal<Option<String>>,
+    pub sent: RwSignal<Option<SendMethod>>,
+    pub directory: RwSignal<DirectoryState>,
+}
+
+impl LetterForm {
+    fn new(letter: &Letter) -> Self {
+        LetterForm {
+            postal_input: RwSignal::new(String::new()),
+            postal_error: RwSignal::new(None),
+            code: RwSignal::new(None),
+            candidates: RwSignal::new(None),
+            riding: RwSignal::new(None),
+            choosing: RwSignal::new(false),
+            search: RwSignal::new(String::new()),
+            own_mp: RwSignal::new(letter.targets.own_mp),
+            extra: RwSignal::new(vec![true; letter.targets.extra.len()]),
+            points: RwSignal::new(letter.talking_points.iter().filter(|p| p.preselected).map(|p| p.id.clone()).collect()),
+            story: RwSignal::new(String::new()),
+            name: RwSignal::new(String::new()),
+            street: RwSignal::new(String::new()),
+            seed: RwSignal::new(random_seed()),
+            subject_edit: RwSignal::new(None),
+            message_edit: RwSignal::new(None),
+            sent: RwSignal::new(None),
+            directory: RwSignal::new(DirectoryState::Idle),
+        }
+    }
+
+    /// The riding's directory entry, once the data is loaded and a riding chosen.
+    pub fn ready_directory(&self) -> Option<Arc<Directory>> {
+        match self.directory.get() {
+            DirectoryState::Ready(directory) => Some(directory),
+            _ => None,
+        }
+    }
+}
+
+/// The letter part of a campaign.
+#[component]
+pub fn LetterPart(campaign: Arc<Campaign>, lang: Signal<Lang>) -> impl IntoView {
+    let Some(letter) = campaign.letter.clone() else { return ().into_any() };
+    let letter = Arc::new(letter);
+    let embed = use_context::<Embed>();
+    let data_url = embed.map(|e| e.data_url.clone()).unwrap_or_default();
+    let form = LetterForm::new(&letter);
+    // The riding data is fetched only when the letter step needs it: when the person starts typing a postal code.
+    let start_loading = {
+        let data_url = data_url.clone();
+        move || {
+            if matches!(form.directory.get_untracked(), DirectoryState::Idle | DirectoryState::Failed) {
+                form.directory.set(DirectoryState::Loading);
+                let url = data_url.clone();
+                leptos::task::spawn_local(async move {
+                    form.directory.set(match fetch_directory(&url).await {
+                        Ok(directory) => DirectoryState::Ready(Arc::new(directory)),
+                        Err(detail) => {
+                            web_sys::console::error_1(&format!("[voix] riding data {url}: {detail}").into());
+                            DirectoryState::Failed
+                        }
+                    });
+                });
+            }
+        }
+    };
+    let composed = Memo::new({
+        let letter = letter.clone();
+        move |_| compose_now(&letter, form, lang.get())
+    });
+    let intro = letter.intro.clone();
+    let as_of = move || match form.directory.get() {
+        DirectoryState::Ready(directory) => Some(view! {
+            <p class="voix-muted voix-as-of">{move || voix_core::directory::as_of_line(&directory.as_of(), lang.get())}</p>
+        }),
+        _ => None,
+    };
+    let has_riding = move || form.riding.get().is_some();
+    view! {
+        <div class="voix-letter">
+            <p>{move || intro.text(lang.get()).to_owned()}</p>
+            <FindRiding campaign=campaign.clone() letter=letter.clone() form lang start_loading=Callback::new(move |_| start_loading())/>
+            <Show when=has_riding>
+                <Recipients letter=letter.clone() form lang/>
+                <Write letter=letter.clone() form composed lang/>
+                <SendLetter letter=letter.clone() form composed lang/>
+            </Show>
+            <Show when=move || form.sent.get().is_some()>
+                <Thanks campaign=campaign.clone() lang/>
+            </Show>
+            {as_of}
+        </div>
+    }
+    .into_any()
+}
+
+/// The letter as the current choices compose it (before the person's own edits).
+fn compose_now(letter: &Letter, form: LetterForm, lang: Lang) -> ComposedLetter {
+    let directory = form.ready_directory();
+    let district = form.riding.get().and_then(|fed_num| directory.as_ref()?.district(fed_num).cloned());
+    let riding_name = district.as_ref().map(|d| d.name(lang).to_owned());
+    let mp = district.as_ref().and_then(|d| d.mp().cloned());
+    let (story, name, street, postal) = (form.story.get(), form.name.get(), form.street.get(), form.postal_input.get());
+    let points = form.points.get();
+    let point_ids: Vec<&str> = points.iter().map(String::as_str).collect();
+    let extra = form.extra.get();
+    let own_mp = form.own_mp.get();
+    let recipients = chosen_recipients(letter, mp.as_ref(), riding_name.as_deref(), own_mp, &extra, lang);
+    let input = LetterInput {
+        lang,
+        seed: form.seed.get(),
+        points: &point_ids,
+        story: &story,
+        sender: Sender {
+            name: name.trim(),
+            postal_code: postal.trim(),
+            street_address: Some(street.trim()).filter(|s| !s.is_empty()),
+            email: None,
+        },
+        riding: riding_name.as_deref(),
+        mp_name: mp.as_ref().map(|mp| mp.name()),
+        recipient: recipients.first().map(OwnedRecipient::as_recipient).unwrap_or_default(),
+    };
+    compose(letter, &input)
+}
+
+/// The letter as the person will send it: the composition with their own edits.
+pub fn final_letter(composed: Memo<ComposedLetter>, form: LetterForm) -> ComposedLetter {
+    let mut letter = composed.get();
+    if let Some(subject) = form.subject_edit.get() {
+        letter.subject = subject;
+    }
+    if let Some(message) = form.message_edit.get() {
+        letter.message = message;
+    }
+    letter
+}
+
+fn random_seed() -> u64 {
+    let mut bytes = [0u8; 8];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if filled {
+        u64::from_le_bytes(bytes)
+    } else {
+        (js_sys::Math::random() * u64::MAX as f64) as u64
+    }
+}
+
