@@ -53,10 +53,12 @@ fn fill(document: &Document, letter: &PrintDocument) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// A stylesheet must be constructed in the realm of the document that adopts it.
+/// A stylesheet must be constructed in the realm of the document that adopts it. Objects of the print window's
+/// realm fail `instanceof` checks against this realm's classes, hence the unchecked casts.
 fn adopt_print_styles(popup: &web_sys::Window, document: &Document) -> Result<(), JsValue> {
-    let constructor: js_sys::Function = js_sys::Reflect::get(popup, &"CSSStyleSheet".into())?.dyn_into()?;
-    let sheet: web_sys::CssStyleSheet = js_sys::Reflect::construct(&constructor, &js_sys::Array::new())?.dyn_into()?;
+    let constructor: js_sys::Function = js_sys::Reflect::get(popup, &"CSSStyleSheet".into())?.unchecked_into();
+    let sheet: web_sys::CssStyleSheet =
+        js_sys::Reflect::construct(&constructor, &js_sys::Array::new())?.unchecked_into();
     sheet.replace_sync(PRINT_CSS)?;
     document.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     Ok(())

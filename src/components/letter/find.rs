@@ -1,7 +1,7 @@
 //! Step one: the postal code, then the riding. The suggested riding always needs the person's confirmation;
 //! "Not my riding" opens every riding of the province, searchable by name.
 
-use super::LetterForm;
+use super::{focus_after_update, LetterForm};
 use crate::load::{fetch_represent, DirectoryState};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -24,6 +24,7 @@ pub fn FindRiding(
     let busy = RwSignal::new(false);
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
+        let event: web_sys::Event = event.into();
         let code = match PostalCode::parse(&form.postal_input.get_untracked()) {
             Ok(code) => code,
             Err(error) => {
@@ -54,6 +55,8 @@ pub fn FindRiding(
             form.code.set(Some(code));
             form.candidates.set(Some(candidates));
             busy.set(false);
+            // Announce and reach the answer: the riding (or the list to choose from).
+            focus_after_update(&event, "voix-riding-result");
         });
     };
     let error_text = move || form.postal_error.get().map(|error| error.text(lang.get()));
@@ -132,19 +135,26 @@ fn RidingChoice(form: LetterForm, lang: Signal<Lang>) -> impl IntoView {
         let can_choose = candidates.len() > 1;
         Some(
             view! {
-                <div class="voix-riding" role="group" aria-labelledby="voix-riding-label">
+                <div class="voix-riding" id="voix-riding-result" tabindex="-1" role="group" aria-labelledby="voix-riding-label">
                     <p id="voix-riding-label" class="voix-muted">{heading.get(lang_now)}</p>
                     <p class="voix-riding-name">{district.name(lang_now).to_owned()}</p>
                     <p class="voix-card-line">{mp_line}</p>
                     <div class="voix-inline">
                         {(!confirmed).then(|| view! {
-                            <button type="button" class="voix-button" on:click=move |_| form.riding.set(Some(shown))>
+                            <button type="button" class="voix-button" on:click=move |ev| {
+                                form.riding.set(Some(shown));
+                                focus_after_update(&ev, "voix-recipients-heading");
+                            }>
                                 {Text::ThisIsMyRiding.get(lang_now)}
                             </button>
                         })}
                         {can_choose.then(|| view! {
                             <button type="button" class="voix-button voix-button--secondary"
-                                on:click=move |_| { form.riding.set(None); form.choosing.set(true); }>
+                                on:click=move |ev| {
+                                    form.riding.set(None);
+                                    form.choosing.set(true);
+                                    focus_after_update(&ev, "voix-riding-search");
+                                }>
                                 {LookupText::NotMyRiding.get(lang_now)}
                             </button>
                         })}
@@ -193,7 +203,11 @@ fn RidingList(
                 view! {
                     <li>
                         <button type="button" class="voix-choice"
-                            on:click=move |_| { form.riding.set(Some(fed_num)); form.choosing.set(false); }>
+                            on:click=move |ev| {
+                                form.riding.set(Some(fed_num));
+                                form.choosing.set(false);
+                                focus_after_update(&ev, "voix-recipients-heading");
+                            }>
                             {name}
                         </button>
                     </li>
@@ -203,7 +217,7 @@ fn RidingList(
         view! { <ul class="voix-choices">{buttons}</ul> }.into_any()
     };
     view! {
-        <div class="voix-riding-list">
+        <div class="voix-riding-list" id="voix-riding-result" tabindex="-1">
             <p class="voix-muted">{heading}</p>
             <label for="voix-riding-search">{move || LookupText::SearchLabel.get(lang.get())}</label>
             <input id="voix-riding-search" type="search" autocomplete="off"

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use recipients::{chosen_recipients, OwnedRecipient, Recipients};
 use send::{SendLetter, Thanks};
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 use voix_core::campaign::{Letter, SendMethod};
 use voix_core::directory::{Candidates, Directory, FedNum};
 use voix_core::letter::{compose, ComposedLetter, LetterInput, Sender};
@@ -180,6 +181,20 @@ pub fn final_letter(composed: Memo<ComposedLetter>, form: LetterForm) -> Compose
         letter.message = message;
     }
     letter
+}
+
+/// Moves focus to the element with `id` in the widget's shadow root once the view has updated, so that keyboard
+/// and screen-reader users land on what the last action revealed instead of falling back to the page's top.
+pub fn focus_after_update(root_from: &web_sys::Event, id: &'static str) {
+    let Some(node) = root_from.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else { return };
+    let root = node.get_root_node();
+    leptos::task::spawn_local(async move {
+        crate::load::sleep_ms(0).await;
+        let root: &web_sys::DocumentFragment = root.unchecked_ref();
+        if let Some(element) = root.get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = element.focus();
+        }
+    });
 }
 
 fn random_seed() -> u64 {

@@ -150,7 +150,7 @@ pub fn Recipients(letter: Arc<Letter>, form: LetterForm, lang: Signal<Lang>) -> 
     };
     view! {
         <section class="voix-step" aria-labelledby="voix-recipients-heading">
-            <h4 id="voix-recipients-heading">{move || Text::RecipientsLabel.get(lang.get())}</h4>
+            <h4 id="voix-recipients-heading" tabindex="-1">{move || Text::RecipientsLabel.get(lang.get())}</h4>
             <ul class="voix-cards">{own_mp_card} {extra_cards}</ul>
             {nobody}
         </section>

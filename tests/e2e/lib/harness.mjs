@@ -29,7 +29,7 @@ async function freePort() {
 
 /** Copies campaigns/ to a temp dir, letting the demo partner embed from this run's origins, and adds a
  *  second campaign (sections layout) so two different campaigns can share a page. */
-async function prepareCampaigns(dir, port, extraOrigins) {
+async function prepareCampaigns(dir, port, extraOrigins, editCampaign) {
   const source = join(ROOT, 'campaigns');
   for (const name of await readdir(source)) {
     if (!name.endsWith('.json')) continue;
@@ -39,6 +39,7 @@ async function prepareCampaigns(dir, port, extraOrigins) {
         partner.origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`, ...extraOrigins];
       }
     }
+    editCampaign?.(campaign);
     await writeFile(join(dir, name), JSON.stringify(campaign, null, 2));
     if (campaign.id === 'lawful-access') {
       const second = { ...campaign, id: 'lawful-access-sections', theme: { ...campaign.theme, layout: 'sections' } };
@@ -47,15 +48,20 @@ async function prepareCampaigns(dir, port, extraOrigins) {
   }
 }
 
-/** Starts `voix serve`; resolves once /healthz answers. `extraOrigins` are added to the demo partner's origins. */
-export async function startVoix({ extraOrigins = [] } = {}) {
+/** Starts `voix serve`; resolves once /healthz answers. `extraOrigins` are added to the demo partner's origins;
+ *  `editCampaign(campaign)` and `editData(data)` change this run's copies of the campaigns and the riding data. */
+export async function startVoix({ extraOrigins = [], editCampaign, editData } = {}) {
   const port = await freePort();
   const work = await mkdtemp(join(tmpdir(), 'voix-e2e-'));
   const campaigns = join(work, 'campaigns');
   await mkdir(campaigns);
-  await prepareCampaigns(campaigns, port, extraOrigins);
+  await prepareCampaigns(campaigns, port, extraOrigins, editCampaign);
+  const dataFile = join(work, 'canada.json');
+  const data = JSON.parse(await readFile(join(ROOT, 'data', 'canada.json'), 'utf8'));
+  editData?.(data);
+  await writeFile(dataFile, JSON.stringify(data));
   const args = ['serve', '--addr', `127.0.0.1:${port}`, '--data', join(work, 'data'), '--campaigns', campaigns,
-    '--bundle', join(ROOT, 'pkg')];
+    '--bundle', join(ROOT, 'pkg'), '--data-file', dataFile];
   const child = spawn(VOIX, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d) => { log += d; });
@@ -165,4 +171,25 @@ export function useVoixAndBrowser(options = {}) {
     await run.voix?.stop();
   });
   return run;
+}
+
+/** Opens the demo page at `width`, on the letter part, in `lang`. */
+export async function openLetter(browser, origin, { width = 375, lang = 'en', context: options = {} } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true, ...options });
+  const page = await context.newPage();
+  const seen = await watch(page);
+  await page.goto(`${origin}/`);
+  await widgetReady(page);
+  if (lang === 'fr') await page.getByRole('button', { name: 'Français' }).click();
+  await page.getByRole('tab', { name: lang === 'fr' ? 'Écrire' : 'Write' }).click();
+  return { context, page, seen };
+}
+
+/** Postal code → the suggested riding, confirmed. */
+export async function findRiding(page, postalCode, { lang = 'en' } = {}) {
+  await page.getByLabel(lang === 'fr' ? 'Votre code postal' : 'Your postal code', { exact: true }).fill(postalCode);
+  await page.getByRole('button', { name: lang === 'fr' ? 'Trouver mon député ou ma députée' : 'Find my MP' }).click();
+  const yes = page.getByRole('button', { name: lang === 'fr' ? "Oui, c'est ma circonscription" : 'Yes, this is my riding' });
+  await yes.waitFor({ timeout: 15_000 });
+  await yes.click();
 }
