@@ -1,5 +1,6 @@
 //! The sender identification Canada's anti-spam law asks for, and the partner's privacy policy.
 
+use super::text::{Loc, Tr};
 use leptos::prelude::*;
 use std::sync::Arc;
 use voix_core::campaign::Partner;
@@ -22,7 +23,7 @@ pub fn FinePrint(campaign: Arc<Campaign>, partner: Option<Partner>, lang: Signal
         let partner_name = partner.name.clone();
         view! {
             <p>
-                {move || label(Text::SharedBy, lang.get())} " " {move || partner_name.text(lang.get()).to_owned()} ". "
+                {move || label(Text::SharedBy, lang.get())} " " <Loc text=partner_name.clone() lang/> ". "
                 <PolicyLink policy=partner.privacy_policy lang/>
             </p>
         }
@@ -30,7 +31,7 @@ pub fn FinePrint(campaign: Arc<Campaign>, partner: Option<Partner>, lang: Signal
     view! {
         <div class="voix-fine-print">
             <p>
-                {move || label(Text::CampaignBy, lang.get())} " " {move || name.text(lang.get()).to_owned()} ". "
+                {move || label(Text::CampaignBy, lang.get())} " " <Loc text=name.clone() lang/> ". "
                 {move || label(Text::MailingAddress, lang.get())} " " {address} ". "
             </p>
             <p>{move || label(Text::Contact, lang.get())} " " {email} " " {website} " " {phone} " " {organiser_policy}</p>
@@ -44,8 +45,8 @@ fn PolicyLink(policy: Localized, lang: Signal<Lang>) -> impl IntoView {
     let href = Signal::derive(move || policy.text(lang.get()).to_owned());
     view! {
         <a href=move || href.get() target="_blank" rel="noopener noreferrer">
-            {move || Text::PrivacyPolicy.get(lang.get())}
-            <span class="voix-sr-only">" " {move || Text::OpensInNewTab.get(lang.get())}</span>
+            <Tr text=Text::PrivacyPolicy lang/>
+            <span class="voix-sr-only">" " <Tr text=Text::OpensInNewTab lang/></span>
         </a>
     }
 }
@@ -55,7 +56,7 @@ fn ExternalLink(href: String, label: String, lang: Signal<Lang>) -> impl IntoVie
     view! {
         <a href=href target="_blank" rel="noopener noreferrer">
             {label.trim_start_matches("https://").trim_end_matches('/').to_owned()}
-            <span class="voix-sr-only">" " {move || Text::OpensInNewTab.get(lang.get())}</span>
+            <span class="voix-sr-only">" " <Tr text=Text::OpensInNewTab lang/></span>
         </a>
     }
 }

@@ -1,6 +1,7 @@
 //! Headings: the campaign's (whole embed) or a part's (placeholder).
 
 use super::lang_switch::LangSwitch;
+use super::text::Loc;
 use leptos::prelude::*;
 use std::sync::Arc;
 use voix_core::{Campaign, Lang, Part};
@@ -10,10 +11,10 @@ pub fn CampaignHeader(campaign: Arc<Campaign>, lang: Signal<Lang>, preferred: Ar
     let (title, tagline) = (campaign.title.clone(), campaign.tagline.clone());
     view! {
         <div class="voix-header">
-            <h2 class="voix-title">{move || title.text(lang.get()).to_owned()}</h2>
+            <h2 class="voix-title"><Loc text=title.clone() lang/></h2>
             <LangSwitch offered=campaign.languages.clone() lang preferred/>
         </div>
-        <p class="voix-tagline">{move || tagline.text(lang.get()).to_owned()}</p>
+        <p class="voix-tagline"><Loc text=tagline.clone() lang/></p>
     }
 }
 

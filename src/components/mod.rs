@@ -7,5 +7,6 @@ mod letter;
 mod parts;
 mod root;
 mod status;
+mod text;
 
 pub use root::EmbedRoot;

@@ -1,6 +1,7 @@
 //! The campaign's parts, as tabs or sections, and each part's content.
 
 use super::letter::LetterPart;
+use super::text::Loc;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -125,13 +126,13 @@ fn PartTabs(campaign: Arc<Campaign>, parts: Vec<Part>, lang: Signal<Lang>) -> im
 pub fn PartBody(campaign: Arc<Campaign>, part: Part, lang: Signal<Lang>) -> impl IntoView {
     match part {
         Part::Explainer => campaign.explainer.clone().map(|explainer| {
-            view! { <p class="voix-summary">{move || explainer.summary.text(lang.get()).to_owned()}</p> }.into_any()
+            view! { <p class="voix-summary"><Loc text=explainer.summary.clone() lang/></p> }.into_any()
         }),
         Part::Letter => campaign.has(Part::Letter).then(|| view! { <LetterPart campaign lang/> }.into_any()),
         Part::Petition => campaign.petition.clone().map(|petition| {
             let goal = petition.goal;
             view! {
-                <p>{move || petition.statement.text(lang.get()).to_owned()}</p>
+                <p><Loc text=petition.statement.clone() lang/></p>
                 {goal.map(|goal| view! { <p class="voix-goal">{move || goal_line(goal, lang.get())}</p> })}
             }
             .into_any()

@@ -1,12 +1,13 @@
 //! Loading and failure states: never a blank box.
 
+use super::text::Tr;
 use leptos::prelude::*;
 use voix_core::i18n::Text;
 use voix_core::Lang;
 
 #[component]
 pub fn Loading(lang: Signal<Lang>) -> impl IntoView {
-    view! { <p class="voix-status" role="status">{move || Text::Loading.get(lang.get())}</p> }
+    view! { <p class="voix-status" role="status"><Tr text=Text::Loading lang/></p> }
 }
 
 /// A short message for the reader; for set-up problems, a pointer to the console for the webmaster; a retry
@@ -16,11 +17,11 @@ pub fn Failure(text: Text, setup: bool, lang: Signal<Lang>, retry: Option<Callba
     view! {
         <div class="voix-error" role="alert">
             <p>{move || text.get(lang.get())}</p>
-            {setup.then(|| view! { <p class="voix-muted">{move || Text::ErrorDetailsInConsole.get(lang.get())}</p> })}
+            {setup.then(|| view! { <p class="voix-muted"><Tr text=Text::ErrorDetailsInConsole lang/></p> })}
             {retry.map(|retry| {
                 view! {
                     <button type="button" class="voix-button" on:click=move |_| retry.run(())>
-                        {move || Text::TryAgain.get(lang.get())}
+                        <Tr text=Text::TryAgain lang/>
                     </button>
                 }
             })}

@@ -15,7 +15,7 @@ mod text;
 
 pub use date::IsoDate;
 pub use names::{index_words, name_key, query_words, words_match};
-pub use text::{as_of_line, other_ridings_heading, LookupText};
+pub use text::{as_of_line, other_ridings_heading};
 
 use crate::postal::{Fsa, PostalCode, Province};
 use crate::represent::PostcodeDistricts;
@@ -128,7 +128,7 @@ impl District {
         }
     }
 
-    /// The sitting MP, or `None` when the seat is vacant (show [`LookupText::NoSittingMp`]).
+    /// The sitting MP, or `None` when the seat is vacant (show [`Text::NoSittingMp`]).
     pub fn mp(&self) -> Option<&Mp> {
         self.mp.as_ref()
     }
@@ -241,7 +241,7 @@ pub enum DirectoryError {
 
 impl DirectoryError {
     /// The message in plain words in `lang` (for organisers and logs; readers see
-    /// [`LookupText::DataUnavailable`]).
+    /// [`Text::RidingDataUnavailable`]).
     pub fn text(&self, lang: Lang) -> String {
         use Lang::{En, Fr};
         match (self, lang) {

@@ -74,8 +74,7 @@ catalogue! {
     PreviewNoProblems => "No problems.", "Aucun problème.";
     PreviewLoadFailed => "The campaign file could not be loaded: is it in campaigns/?",
         "Le fichier de la campagne n'a pas pu être chargé\u{a0}: est-il dans campaigns/\u{202f}?";
-    // The letter tool ("Write to your MP"). The riding lookup's own words ("Not my riding", "MP list as of …",
-    // a vacant seat) are in `directory::LookupText`.
+    // The letter tool ("Write to your MP").
     /// Form labels.
     YourPostalCode => "Your postal code", "Votre code postal";
     PostalCodeHint => "For example K1A 0A6", "Par exemple K1A 0A6";
@@ -145,6 +144,29 @@ catalogue! {
     LetterThanksMore => "Letters from constituents are read and counted. Your voice matters.",
         "Les lettres des gens de la circonscription sont lues et comptées. Votre voix compte.";
     NextSignPetition => "Next: sign the petition", "Ensuite\u{a0}: signez la pétition";
+    /// Sharing the campaign after acting: a plain link, no tracker.
+    ShareThisPage => "Copy a link to this page", "Copier le lien de cette page";
+    LinkCopied => "Link copied: paste it in a message to a friend.",
+        "Lien copié\u{a0}: collez-le dans un message à une amie ou un ami.";
+    /// The riding lookup (widget and `voix lookup`).
+    RidingSuggested => "Probably your riding (from the start of your postal code: please check)",
+        "Probablement votre circonscription (d'après le début de votre code postal\u{a0}: vérifiez-la)";
+    YourRiding => "Your riding",
+        "Votre circonscription";
+    SeveralRidings => "Your postal code is shared by these ridings: choose yours",
+        "Votre code postal est partagé par ces circonscriptions\u{a0}: choisissez la vôtre";
+    NoSittingMp => "No sitting MP: the seat is vacant",
+        "Aucun député ni aucune députée en fonction\u{a0}: le siège est vacant";
+    MpNoEmail => "Email address not known yet: see ourcommons.ca",
+        "Adresse courriel pas encore connue\u{a0}: voir noscommunes.ca";
+    NotMyRiding => "Not my riding",
+        "Ce n'est pas ma circonscription";
+    RidingSearchLabel => "Find your riding by name",
+        "Trouvez votre circonscription par son nom";
+    RidingNoMatch => "No riding has this name. Check the spelling or try another word.",
+        "Aucune circonscription ne porte ce nom. Vérifiez l'orthographe ou essayez un autre mot.";
+    RidingDataUnavailable => "The list of ridings could not be loaded. Try again later.",
+        "La liste des circonscriptions n'a pas pu être chargée. Réessayez plus tard.";
 }
 
 impl Part {

@@ -269,15 +269,25 @@ fn the_example_campaign_composes_in_both_languages() {
         let points = letter.preselected_points();
         // Two points ticked at first keep the default letter short enough for the email-app link.
         assert_eq!(points.len(), 2);
-        let story = "I am a nurse. My patients trust me with private things, and records about them should not be kept.";
+        let story =
+            "I am a nurse. My patients trust me with private things, and records about them should not be kept.";
         for seed in 0..100 {
             let composed = compose(&letter, &input(lang, seed, &points, story));
             assert!(composed.is_complete(), "{lang:?} seed {seed}: {:?}", composed.missing);
             assert!(!composed.body().contains('{') && !composed.body().contains('}'));
             assert_eq!(composed.paragraphs().len(), 1 + 2 + 1 + 1);
-            let to = voix_core::letter::Recipient { name: "Yasir Naqvi", role: "MP", email: "yasir.naqvi@parl.gc.ca", riding: None };
+            let to = voix_core::letter::Recipient {
+                name: "Yasir Naqvi",
+                role: "MP",
+                email: "yasir.naqvi@parl.gc.ca",
+                riding: None,
+            };
             let link = composed.mailto(&[to]);
-            assert!(link.has_body, "{lang:?} seed {seed}: the default letter must fit in a mailto link ({} chars)", link.url.len());
+            assert!(
+                link.has_body,
+                "{lang:?} seed {seed}: the default letter must fit in a mailto link ({} chars)",
+                link.url.len()
+            );
         }
     }
 }

@@ -5,11 +5,12 @@
 //! cached for a year with new content. `voix.js` is the stable entry that partners link to and gets a short cache;
 //! it loads the other files by content-hashed URL (`voix_bg.wasm?v=<hash>`), which may be cached forever.
 
+use crate::compression::ServedFile;
 use crate::error::Error;
 use crate::state::AppState;
-use axum::body::{Body, Bytes};
+use axum::body::Bytes;
 use axum::extract::{Path as UrlPath, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -20,8 +21,6 @@ use std::path::Path;
 pub const ENTRY: &str = "voix.js";
 
 const ENTRY_CACHE: &str = "public, max-age=300";
-const HASHED_CACHE: &str = "public, max-age=31536000, immutable";
-const UNHASHED_CACHE: &str = "no-cache";
 
 /// How deep the bundle's folders may go (wasm-bindgen puts inline JS under `snippets/<crate>/`).
 const MAX_DEPTH: usize = 8;
@@ -38,20 +37,10 @@ pub fn content_hash(content: &[u8]) -> String {
     hex
 }
 
-/// One servable file with its precompressed variants.
-#[derive(Debug)]
-struct BundleFile {
-    hash: String,
-    content_type: &'static str,
-    identity: Bytes,
-    br: Option<Bytes>,
-    gzip: Option<Bytes>,
-}
-
 /// The bundle in memory, keyed by path under `/voix/` (`voix.js`, `snippets/x/inline0.js`).
 #[derive(Debug, Default)]
 pub struct Bundle {
-    files: HashMap<String, BundleFile>,
+    files: HashMap<String, ServedFile>,
 }
 
 impl Bundle {
@@ -75,7 +64,7 @@ impl Bundle {
             if is_variant {
                 continue;
             }
-            let file = BundleFile {
+            let file = ServedFile {
                 hash: content_hash(content),
                 content_type: content_type(name),
                 identity: content.clone(),
@@ -155,85 +144,12 @@ fn content_type(name: &str) -> &'static str {
     }
 }
 
-/// The content codings the server can send.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Coding {
-    Br,
-    Gzip,
-    Identity,
-}
-
-impl Coding {
-    fn etag_suffix(self) -> &'static str {
-        match self {
-            Coding::Br => "-br",
-            Coding::Gzip => "-gz",
-            Coding::Identity => "",
-        }
-    }
-}
-
-/// The `q` value that `Accept-Encoding` gives `coding` (an explicit entry wins over `*`; absent means 0, except
-/// for identity, which is always acceptable here).
-fn quality(headers: &HeaderMap, coding: &str) -> f32 {
-    let mut explicit: Option<f32> = None;
-    let mut star: Option<f32> = None;
-    for value in headers.get_all(header::ACCEPT_ENCODING) {
-        let Ok(value) = value.to_str() else { continue };
-        for item in value.split(',') {
-            let mut parts = item.split(';');
-            let name = parts.next().unwrap_or("").trim();
-            let q = parts
-                .filter_map(|param| param.trim().strip_prefix("q=").or_else(|| param.trim().strip_prefix("Q=")))
-                .find_map(|q| q.trim().parse::<f32>().ok())
-                .unwrap_or(1.0);
-            let q = if q.is_finite() { q.clamp(0.0, 1.0) } else { 0.0 };
-            if name.eq_ignore_ascii_case(coding) || (coding == "gzip" && name.eq_ignore_ascii_case("x-gzip")) {
-                explicit = Some(explicit.map_or(q, |previous: f32| previous.max(q)));
-            } else if name == "*" {
-                star = Some(q);
-            }
-        }
-    }
-    explicit.or(star).unwrap_or(0.0)
-}
-
-/// Picks the best available coding the client accepts: highest `q`, then brotli, then gzip, then none.
-fn negotiate(headers: &HeaderMap, file: &BundleFile) -> Coding {
-    let mut best = (Coding::Identity, 0.0_f32);
-    for (coding, name, available) in
-        [(Coding::Gzip, "gzip", file.gzip.is_some()), (Coding::Br, "br", file.br.is_some())]
-    {
-        let q = quality(headers, name);
-        if available && q > 0.0 && q >= best.1 {
-            best = (coding, q);
-        }
-    }
-    best.0
-}
-
-/// The value of the query parameter `name`, undecoded (hashes are plain hex).
-fn query_param<'q>(query: Option<&'q str>, name: &str) -> Option<&'q str> {
-    query?.split('&').find_map(|pair| {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        (key == name).then_some(value)
-    })
-}
-
-fn cache_control(path: &str, file: &BundleFile, uri: &Uri) -> &'static str {
+fn cache_control(path: &str, file: &ServedFile, uri: &Uri) -> &'static str {
     if path == ENTRY {
         ENTRY_CACHE
-    } else if query_param(uri.query(), "v") == Some(file.hash.as_str()) {
-        HASHED_CACHE
     } else {
-        UNHASHED_CACHE
+        file.cache_by_hash(uri)
     }
-}
-
-fn if_none_match(headers: &HeaderMap, etag: &str) -> bool {
-    headers.get_all(header::IF_NONE_MATCH).iter().filter_map(|value| value.to_str().ok()).any(|value| {
-        value.split(',').map(str::trim).any(|tag| tag == "*" || tag.strip_prefix("W/").unwrap_or(tag) == etag)
-    })
 }
 
 /// `GET /voix/{*path}`.
@@ -244,85 +160,17 @@ pub async fn serve_file(
     headers: HeaderMap,
 ) -> Result<Response, Error> {
     let file = state.bundle.files.get(&path).ok_or(Error::NotFound)?;
-    let coding = negotiate(&headers, file);
-    let etag = format!("\"{}{}\"", file.hash, coding.etag_suffix());
-    let not_modified = if_none_match(&headers, &etag);
-    let body = match (not_modified, coding) {
-        (true, _) => Bytes::new(),
-        (false, Coding::Br) => file.br.clone().unwrap_or_default(),
-        (false, Coding::Gzip) => file.gzip.clone().unwrap_or_default(),
-        (false, Coding::Identity) => file.identity.clone(),
-    };
-    let mut response = Response::new(Body::from(body));
-    let response_headers = response.headers_mut();
-    let mut set = |name, value: &str| {
-        if let Ok(value) = HeaderValue::from_str(value) {
-            response_headers.insert(name, value);
-        }
-    };
-    set(header::CACHE_CONTROL, cache_control(&path, file, &uri));
-    set(header::ETAG, &etag);
-    set(header::VARY, "Accept-Encoding");
-    set(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-    set(header::HeaderName::from_static("cross-origin-resource-policy"), "cross-origin");
-    set(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
-    if not_modified {
-        *response.status_mut() = StatusCode::NOT_MODIFIED;
-        return Ok(response);
-    }
-    set(header::CONTENT_TYPE, file.content_type);
-    match coding {
-        Coding::Br => set(header::CONTENT_ENCODING, "br"),
-        Coding::Gzip => set(header::CONTENT_ENCODING, "gzip"),
-        Coding::Identity => {}
-    }
-    Ok(response)
+    Ok(file.response(&headers, cache_control(&path, file, &uri)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn accept(value: &str) -> HeaderMap {
-        let mut headers = HeaderMap::new();
-        headers.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(value).unwrap());
-        headers
-    }
-
-    fn file(br: bool, gzip: bool) -> BundleFile {
-        BundleFile {
-            hash: content_hash(b"x"),
-            content_type: "text/javascript",
-            identity: Bytes::from_static(b"x"),
-            br: br.then(|| Bytes::from_static(b"b")),
-            gzip: gzip.then(|| Bytes::from_static(b"g")),
-        }
-    }
-
     #[test]
     fn the_hash_is_the_start_of_the_sha256() {
         // printf 'hello\n' | sha256sum → 5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03
         assert_eq!(content_hash(b"hello\n"), "5891b5b522d5df08");
         assert_eq!(content_hash(b""), "e3b0c44298fc1c14");
-    }
-
-    #[test]
-    fn encoding_negotiation_follows_accept_encoding() {
-        let both = file(true, true);
-        assert_eq!(negotiate(&accept("gzip, deflate, br, zstd"), &both), Coding::Br);
-        assert_eq!(negotiate(&accept("gzip"), &both), Coding::Gzip);
-        assert_eq!(negotiate(&accept("br;q=0, gzip"), &both), Coding::Gzip);
-        assert_eq!(negotiate(&accept("br;q=0.5, gzip;q=0.8"), &both), Coding::Gzip);
-        assert_eq!(negotiate(&accept("*"), &both), Coding::Br);
-        assert_eq!(negotiate(&accept("identity"), &both), Coding::Identity);
-        assert_eq!(negotiate(&HeaderMap::new(), &both), Coding::Identity);
-        assert_eq!(negotiate(&accept("br"), &file(false, true)), Coding::Identity);
-    }
-
-    #[test]
-    fn query_parameters_are_matched_exactly() {
-        assert_eq!(query_param(Some("a=1&v=abc"), "v"), Some("abc"));
-        assert_eq!(query_param(Some("vv=abc"), "v"), None);
-        assert_eq!(query_param(None, "v"), None);
     }
 }

@@ -1,10 +1,73 @@
-//! Compression and content negotiation for files served from memory: brotli and gzip encoders, the choice of
-//! coding from `Accept-Encoding`, and the cache-validation helpers.
-//!
-//! The same rules as the widget bundle's (`bundle.rs`), shared here for the riding data file.
+//! Files served from memory (the widget bundle, the riding data): brotli and gzip, the choice of coding from
+//! `Accept-Encoding`, ETags, and caching by content hash.
 
-use axum::http::{header, HeaderMap};
+use axum::body::{Body, Bytes};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::Response;
 use std::io::Write;
+
+/// For a URL carrying the file's current content hash (`?v=<hash>`): that URL's content never changes.
+pub const HASHED_CACHE: &str = "public, max-age=31536000, immutable";
+/// For a URL without it: revalidate every time (a 304 when unchanged).
+pub const UNHASHED_CACHE: &str = "no-cache";
+
+/// A file held in memory with its precompressed variants.
+#[derive(Debug)]
+pub struct ServedFile {
+    /// `content_hash` of the uncompressed content.
+    pub hash: String,
+    pub content_type: &'static str,
+    pub identity: Bytes,
+    pub br: Option<Bytes>,
+    pub gzip: Option<Bytes>,
+}
+
+impl ServedFile {
+    /// Immutable caching when the URL names the current content hash, revalidation otherwise.
+    pub fn cache_by_hash(&self, uri: &Uri) -> &'static str {
+        if query_param(uri.query(), "v") == Some(self.hash.as_str()) {
+            HASHED_CACHE
+        } else {
+            UNHASHED_CACHE
+        }
+    }
+
+    /// The response for a GET: the best coding the client accepts, an ETag per coding (304 when it matches), and
+    /// headers that let any site load the file (public assets, sent without credentials).
+    pub fn response(&self, headers: &HeaderMap, cache_control: &str) -> Response {
+        let coding = negotiate(headers, self.br.is_some(), self.gzip.is_some());
+        let etag = format!("\"{}{}\"", self.hash, coding.etag_suffix());
+        let not_modified = if_none_match(headers, &etag);
+        let body = match (not_modified, coding) {
+            (true, _) => Bytes::new(),
+            (false, Coding::Br) => self.br.clone().unwrap_or_default(),
+            (false, Coding::Gzip) => self.gzip.clone().unwrap_or_default(),
+            (false, Coding::Identity) => self.identity.clone(),
+        };
+        let mut response = Response::new(Body::from(body));
+        let response_headers = response.headers_mut();
+        let mut set = |name, value: &str| {
+            if let Ok(value) = HeaderValue::from_str(value) {
+                response_headers.insert(name, value);
+            }
+        };
+        set(header::CACHE_CONTROL, cache_control);
+        set(header::ETAG, &etag);
+        set(header::VARY, "Accept-Encoding");
+        set(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        set(header::HeaderName::from_static("cross-origin-resource-policy"), "cross-origin");
+        set(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+        if not_modified {
+            *response.status_mut() = StatusCode::NOT_MODIFIED;
+            return response;
+        }
+        set(header::CONTENT_TYPE, self.content_type);
+        if let Some(encoding) = coding.header_value() {
+            set(header::CONTENT_ENCODING, encoding);
+        }
+        response
+    }
+}
 
 /// The content codings the server can send.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,12 +6,12 @@
 //! public data, embedded on partners' pages). A refreshed file is served after a restart.
 
 use crate::bundle::content_hash;
-use crate::compression::{self, Coding};
+use crate::compression::{self, ServedFile};
 use crate::error::Error;
 use crate::state::AppState;
-use axum::body::{Body, Bytes};
+use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use std::path::Path;
 use voix_core::{Directory, Lang};
@@ -19,22 +19,10 @@ use voix_core::{Directory, Lang};
 /// Where the widget fetches the data.
 pub const URL_PATH: &str = "/data/canada.json";
 
-const HASHED_CACHE: &str = "public, max-age=31536000, immutable";
-const UNHASHED_CACHE: &str = "no-cache";
-
-/// The file and its compressed forms.
-#[derive(Debug)]
-struct Served {
-    hash: String,
-    identity: Bytes,
-    br: Bytes,
-    gzip: Bytes,
-}
-
 /// The data file in memory; empty when it is missing or unusable (then `/data/canada.json` answers 404).
 #[derive(Debug, Default)]
 pub struct DataFile {
-    served: Option<Served>,
+    served: Option<ServedFile>,
 }
 
 impl DataFile {
@@ -60,14 +48,19 @@ impl DataFile {
         }
         let br = sibling(path, "br", &content, compression::unbrotli).unwrap_or_else(|| compression::brotli(&content));
         let gzip = sibling(path, "gz", &content, compression::ungzip).unwrap_or_else(|| compression::gzip(&content));
-        let served =
-            Served { hash: content_hash(&content), identity: Bytes::from(content), br: br.into(), gzip: gzip.into() };
+        let served = ServedFile {
+            hash: content_hash(&content),
+            content_type: "application/json",
+            identity: Bytes::from(content),
+            br: Some(br.into()),
+            gzip: Some(gzip.into()),
+        };
         tracing::info!(
             "serving the riding data {} at {URL_PATH}?v={} ({} bytes, {} brotli)",
             path.display(),
             served.hash,
             served.identity.len(),
-            served.br.len()
+            served.br.as_ref().map_or(0, Bytes::len)
         );
         DataFile { served: Some(served) }
     }
@@ -99,40 +92,5 @@ fn sibling(path: &Path, extension: &str, content: &[u8], decompress: fn(&[u8]) -
 /// `GET /data/canada.json`.
 pub async fn serve(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Result<Response, Error> {
     let served = state.data_file.served.as_ref().ok_or(Error::NotFound)?;
-    let coding = compression::negotiate(&headers, true, true);
-    let etag = format!("\"{}{}\"", served.hash, coding.etag_suffix());
-    let not_modified = compression::if_none_match(&headers, &etag);
-    let body = match (not_modified, coding) {
-        (true, _) => Bytes::new(),
-        (false, Coding::Br) => served.br.clone(),
-        (false, Coding::Gzip) => served.gzip.clone(),
-        (false, Coding::Identity) => served.identity.clone(),
-    };
-    let cache = if compression::query_param(uri.query(), "v") == Some(served.hash.as_str()) {
-        HASHED_CACHE
-    } else {
-        UNHASHED_CACHE
-    };
-    let mut response = Response::new(Body::from(body));
-    let response_headers = response.headers_mut();
-    let mut set = |name, value: &str| {
-        if let Ok(value) = HeaderValue::from_str(value) {
-            response_headers.insert(name, value);
-        }
-    };
-    set(header::CACHE_CONTROL, cache);
-    set(header::ETAG, &etag);
-    set(header::VARY, "Accept-Encoding");
-    set(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-    set(header::HeaderName::from_static("cross-origin-resource-policy"), "cross-origin");
-    set(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
-    if not_modified {
-        *response.status_mut() = StatusCode::NOT_MODIFIED;
-        return Ok(response);
-    }
-    set(header::CONTENT_TYPE, "application/json");
-    if let Some(encoding) = coding.header_value() {
-        set(header::CONTENT_ENCODING, encoding);
-    }
-    Ok(response)
+    Ok(served.response(&headers, served.cache_by_hash(&uri)))
 }

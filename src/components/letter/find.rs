@@ -2,11 +2,12 @@
 //! "Not my riding" opens every riding of the province, searchable by name.
 
 use super::{focus_after_update, LetterForm};
+use crate::components::text::Tr;
 use crate::load::{fetch_represent, DirectoryState};
 use leptos::prelude::*;
 use std::sync::Arc;
 use voix_core::campaign::Letter;
-use voix_core::directory::{other_ridings_heading, Directory, FedNum, LookupText};
+use voix_core::directory::{other_ridings_heading, Directory, FedNum};
 use voix_core::i18n::Text;
 use voix_core::postal::PostalCode;
 use voix_core::{Campaign, Lang};
@@ -63,14 +64,14 @@ pub fn FindRiding(
     let invalid = move || form.postal_error.with(Option::is_some).to_string();
     let data_failed = move || {
         matches!(form.directory.get(), DirectoryState::Failed)
-            .then(|| view! { <p class="voix-warning" role="alert">{LookupText::DataUnavailable.get(lang.get())}</p> })
+            .then(|| view! { <p class="voix-warning" role="alert">{Text::RidingDataUnavailable.get(lang.get())}</p> })
     };
     view! {
         <section class="voix-step" aria-labelledby="voix-find-heading">
-            <h4 id="voix-find-heading">{move || Text::FindMyMp.get(lang.get())}</h4>
+            <h4 id="voix-find-heading"><Tr text=Text::FindMyMp lang/></h4>
             <form class="voix-postal" on:submit=submit novalidate>
-                <label for="voix-postal-code">{move || Text::YourPostalCode.get(lang.get())}</label>
-                <p id="voix-postal-hint" class="voix-muted">{move || Text::PostalCodeHint.get(lang.get())}</p>
+                <label for="voix-postal-code"><Tr text=Text::YourPostalCode lang/></label>
+                <p id="voix-postal-hint" class="voix-muted"><Tr text=Text::PostalCodeHint lang/></p>
                 <div class="voix-inline">
                     <input
                         id="voix-postal-code"
@@ -88,7 +89,7 @@ pub fn FindRiding(
                         on:focus=move |_| start_loading.run(())
                     />
                     <button type="submit" class="voix-button" prop:disabled=move || busy.get()>
-                        {move || Text::FindMyMp.get(lang.get())}
+                        <Tr text=Text::FindMyMp lang/>
                     </button>
                 </div>
                 <p id="voix-postal-error" class="voix-field-error" aria-live="assertive">{error_text}</p>
@@ -123,14 +124,14 @@ fn RidingChoice(form: LetterForm, lang: Signal<Lang>) -> impl IntoView {
         let shown = form.riding.get().or(candidates.hint())?;
         let district = directory.district(shown)?;
         let heading = if candidates.single().is_some() || form.riding.get().is_some() {
-            LookupText::YourRiding
+            Text::YourRiding
         } else {
-            LookupText::Suggested
+            Text::RidingSuggested
         };
         let confirmed = form.riding.get().is_some();
         let mp_line = match district.mp() {
             Some(mp) => format!("{} · {}", mp.name(), mp.party().name(lang_now)),
-            None => LookupText::NoSittingMp.get(lang_now).to_owned(),
+            None => Text::NoSittingMp.get(lang_now).to_owned(),
         };
         let can_choose = candidates.len() > 1;
         Some(
@@ -155,7 +156,7 @@ fn RidingChoice(form: LetterForm, lang: Signal<Lang>) -> impl IntoView {
                                     form.choosing.set(true);
                                     focus_after_update(&ev, "voix-riding-search");
                                 }>
-                                {LookupText::NotMyRiding.get(lang_now)}
+                                {Text::NotMyRiding.get(lang_now)}
                             </button>
                         })}
                     </div>
@@ -194,7 +195,7 @@ fn RidingList(
         let lang_now = lang.get();
         let list = shown();
         if list.is_empty() {
-            return view! { <p class="voix-muted" role="status">{LookupText::NoMatch.get(lang_now)}</p> }.into_any();
+            return view! { <p class="voix-muted" role="status">{Text::RidingNoMatch.get(lang_now)}</p> }.into_any();
         }
         let buttons = list
             .into_iter()
@@ -219,7 +220,7 @@ fn RidingList(
     view! {
         <div class="voix-riding-list" id="voix-riding-result" tabindex="-1">
             <p class="voix-muted">{heading}</p>
-            <label for="voix-riding-search">{move || LookupText::SearchLabel.get(lang.get())}</label>
+            <label for="voix-riding-search">{move || Text::RidingSearchLabel.get(lang.get())}</label>
             <input id="voix-riding-search" type="search" autocomplete="off"
                 prop:value=move || form.search.get()
                 on:input=move |ev| form.search.set(event_target_value(&ev))/>

@@ -9,6 +9,7 @@ mod recipients;
 mod send;
 mod write;
 
+use crate::components::text::Loc;
 use crate::embed::Embed;
 use crate::load::{fetch_directory, DirectoryState};
 use find::FindRiding;
@@ -16,12 +17,12 @@ use leptos::prelude::*;
 use recipients::{chosen_recipients, OwnedRecipient, Recipients};
 use send::{SendLetter, Thanks};
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 use voix_core::campaign::{Letter, SendMethod};
 use voix_core::directory::{Candidates, Directory, FedNum};
 use voix_core::letter::{compose, ComposedLetter, LetterInput, Sender};
 use voix_core::postal::{PostalCode, PostalCodeError};
 use voix_core::{Campaign, Lang};
+use wasm_bindgen::JsCast;
 use write::Write;
 
 /// Everything the person has typed or chosen in the letter tool.
@@ -63,7 +64,9 @@ impl LetterForm {
             search: RwSignal::new(String::new()),
             own_mp: RwSignal::new(letter.targets.own_mp),
             extra: RwSignal::new(vec![true; letter.targets.extra.len()]),
-            points: RwSignal::new(letter.talking_points.iter().filter(|p| p.preselected).map(|p| p.id.clone()).collect()),
+            points: RwSignal::new(
+                letter.talking_points.iter().filter(|p| p.preselected).map(|p| p.id.clone()).collect(),
+            ),
             story: RwSignal::new(String::new()),
             name: RwSignal::new(String::new()),
             street: RwSignal::new(String::new()),
@@ -125,7 +128,7 @@ pub fn LetterPart(campaign: Arc<Campaign>, lang: Signal<Lang>) -> impl IntoView 
     let has_riding = move || form.riding.get().is_some();
     view! {
         <div class="voix-letter">
-            <p>{move || intro.text(lang.get()).to_owned()}</p>
+            <p><Loc text=intro.clone() lang/></p>
             <FindRiding campaign=campaign.clone() letter=letter.clone() form lang start_loading=Callback::new(move |_| start_loading())/>
             <Show when=has_riding>
                 <Recipients letter=letter.clone() form lang/>
@@ -209,4 +212,3 @@ fn random_seed() -> u64 {
         (js_sys::Math::random() * u64::MAX as f64) as u64
     }
 }
-

@@ -2,10 +2,11 @@
 //! Each card says how the letter reaches them.
 
 use super::LetterForm;
+use crate::components::text::{Loc, Tr};
 use leptos::prelude::*;
 use std::sync::Arc;
 use voix_core::campaign::Letter;
-use voix_core::directory::{LookupText, Mp};
+use voix_core::directory::Mp;
 use voix_core::i18n::{label, Text};
 use voix_core::letter::Recipient;
 use voix_core::Lang;
@@ -74,14 +75,14 @@ pub fn Recipients(letter: Arc<Letter>, form: LetterForm, lang: Signal<Lang>) -> 
                 None => view! {
                     <li class="voix-card voix-card--vacant">
                         <p class="voix-card-name">{riding}</p>
-                        <p>{LookupText::NoSittingMp.get(lang_now)}</p>
+                        <p>{Text::NoSittingMp.get(lang_now)}</p>
                     </li>
                 }
                 .into_any(),
                 Some(mp) => {
                     let how = match mp.email() {
                         Some(email) => format!("{} {email}", label(Text::ByEmail, lang_now)),
-                        None => LookupText::NoEmail.get(lang_now).to_owned(),
+                        None => Text::MpNoEmail.get(lang_now).to_owned(),
                     };
                     let photo = mp.photo_url().filter(|_| show_photos).map(|url| {
                         view! { <img class="voix-card-photo" src=url.to_owned() alt="" loading="lazy" referrerpolicy="no-referrer"/> }
@@ -114,7 +115,7 @@ pub fn Recipients(letter: Arc<Letter>, form: LetterForm, lang: Signal<Lang>) -> 
         .enumerate()
         .map(|(index, target)| {
             let target = target.clone();
-            let (role, party) = (target.role.clone(), target.party.clone());
+            let (role, party, riding) = (target.role.clone(), target.party.clone(), target.riding.clone());
             let email = target.email.clone();
             let optional = target.optional;
             let ticked = move || !optional || form.extra.with(|ticks| ticks.get(index).copied().unwrap_or(true));
@@ -129,7 +130,8 @@ pub fn Recipients(letter: Arc<Letter>, form: LetterForm, lang: Signal<Lang>) -> 
                         <span>
                             <span class="voix-card-name">{target.name.clone()}</span>
                             <span class="voix-card-line">
-                                {move || role.text(lang.get()).to_owned()}
+                                <Loc text=role.clone() lang/>
+                                {riding.map(|riding| format!(" · {riding}"))}
                                 {move || party.as_ref().map(|p| format!(" · {}", p.text(lang.get())))}
                             </span>
                             <span class="voix-card-line">{move || format!("{} {email}", label(Text::ByEmail, lang.get()))}</span>
@@ -144,13 +146,16 @@ pub fn Recipients(letter: Arc<Letter>, form: LetterForm, lang: Signal<Lang>) -> 
         move || {
             let directory = form.ready_directory();
             let mp = form.riding.get().and_then(|f| directory.as_ref()?.district(f)?.mp().cloned());
-            let chosen = chosen_recipients(&letter, mp.as_ref(), Some(""), form.own_mp.get(), &form.extra.get(), lang.get());
-            chosen.is_empty().then(|| view! { <p class="voix-warning" role="status">{Text::NoRecipient.get(lang.get())}</p> })
+            let chosen =
+                chosen_recipients(&letter, mp.as_ref(), Some(""), form.own_mp.get(), &form.extra.get(), lang.get());
+            chosen
+                .is_empty()
+                .then(|| view! { <p class="voix-warning" role="status">{Text::NoRecipient.get(lang.get())}</p> })
         }
     };
     view! {
         <section class="voix-step" aria-labelledby="voix-recipients-heading">
-            <h4 id="voix-recipients-heading" tabindex="-1">{move || Text::RecipientsLabel.get(lang.get())}</h4>
+            <h4 id="voix-recipients-heading" tabindex="-1"><Tr text=Text::RecipientsLabel lang/></h4>
             <ul class="voix-cards">{own_mp_card} {extra_cards}</ul>
             {nobody}
         </section>

@@ -3,6 +3,7 @@
 use super::recipients::{chosen_recipients, OwnedRecipient};
 use super::{final_letter, LetterForm};
 use crate::clipboard::copy_text;
+use crate::components::text::Tr;
 use crate::print::{print_letter, PrintDocument};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -17,7 +18,12 @@ fn borrowed(list: &[OwnedRecipient]) -> Vec<Recipient<'_>> {
 }
 
 #[component]
-pub fn SendLetter(letter: Arc<Letter>, form: LetterForm, composed: Memo<ComposedLetter>, lang: Signal<Lang>) -> impl IntoView {
+pub fn SendLetter(
+    letter: Arc<Letter>,
+    form: LetterForm,
+    composed: Memo<ComposedLetter>,
+    lang: Signal<Lang>,
+) -> impl IntoView {
     let recipients = {
         let letter = letter.clone();
         Memo::new(move |_| {
@@ -40,7 +46,7 @@ pub fn SendLetter(letter: Arc<Letter>, form: LetterForm, composed: Memo<Composed
             SendMethod::EmailApp => view! {
                 <a class="voix-button" href=move || mailto.with(|m| m.url.clone())
                     on:click=move |_| form.sent.set(Some(SendMethod::EmailApp))>
-                    {move || Text::OpenInEmailApp.get(lang.get())}
+                    <Tr text=Text::OpenInEmailApp lang/>
                 </a>
             }
             .into_any(),
@@ -54,7 +60,7 @@ pub fn SendLetter(letter: Arc<Letter>, form: LetterForm, composed: Memo<Composed
                         if ok { form.sent.set(Some(SendMethod::Copy)); }
                     });
                 }>
-                    {move || Text::CopyLetter.get(lang.get())}
+                    <Tr text=Text::CopyLetter lang/>
                 </button>
             }
             .into_any(),
@@ -66,7 +72,7 @@ pub fn SendLetter(letter: Arc<Letter>, form: LetterForm, composed: Memo<Composed
                         Err(error) => web_sys::console::error_2(&"[voix] printing failed:".into(), &error),
                     }
                 }>
-                    {move || Text::PrintLetter.get(lang.get())}
+                    <Tr text=Text::PrintLetter lang/>
                 </button>
             }
             .into_any(),
@@ -76,7 +82,7 @@ pub fn SendLetter(letter: Arc<Letter>, form: LetterForm, composed: Memo<Composed
     let offers_print = letter.send.contains(&SendMethod::Print);
     view! {
         <section class="voix-step" aria-labelledby="voix-send-heading">
-            <h4 id="voix-send-heading">{move || Text::SendHeading.get(lang.get())}</h4>
+            <h4 id="voix-send-heading"><Tr text=Text::SendHeading lang/></h4>
             {move || (!sending.with(ComposedLetter::is_complete)).then(|| view! {
                 <p class="voix-warning">{Text::FillTheGaps.get(lang.get())}</p>
             })}
@@ -88,7 +94,7 @@ pub fn SendLetter(letter: Arc<Letter>, form: LetterForm, composed: Memo<Composed
                 {move || copied.get().then(|| Text::Copied.get(lang.get()))}
                 {move || copy_failed.get().then(|| Text::CopyFailed.get(lang.get()))}
             </p>
-            {offers_print.then(|| view! { <p class="voix-muted">{move || Text::NoStampNeeded.get(lang.get())}</p> })}
+            {offers_print.then(|| view! { <p class="voix-muted"><Tr text=Text::NoStampNeeded lang/></p> })}
         </section>
     }
 }
@@ -125,18 +131,34 @@ fn today_iso() -> String {
 pub fn Thanks(campaign: Arc<Campaign>, lang: Signal<Lang>) -> impl IntoView {
     let has_petition = campaign.has(Part::Petition);
     let go_to_petition = use_context::<Callback<Part>>();
+    let link_copied = RwSignal::new(false);
+    // The partner's page as the reader sees it, without its query or fragment (which may carry trackers).
+    let share = move |_| {
+        let page = web_sys::window().and_then(|w| {
+            let location = w.location();
+            Some(format!("{}{}", location.origin().ok()?, location.pathname().ok()?))
+        });
+        if let Some(page) = page {
+            leptos::task::spawn_local(async move { link_copied.set(copy_text(&page).await.is_ok()) });
+        }
+    };
     view! {
         <section class="voix-thanks" role="status" aria-labelledby="voix-thanks-heading">
-            <h4 id="voix-thanks-heading">{move || Text::LetterThanks.get(lang.get())}</h4>
-            <p>{move || Text::LetterThanksMore.get(lang.get())}</p>
+            <h4 id="voix-thanks-heading"><Tr text=Text::LetterThanks lang/></h4>
+            <p><Tr text=Text::LetterThanksMore lang/></p>
             {(has_petition && go_to_petition.is_some()).then(|| {
                 let go = go_to_petition;
                 view! {
                     <button type="button" class="voix-button" on:click=move |_| { if let Some(go) = go { go.run(Part::Petition) } }>
-                        {move || Text::NextSignPetition.get(lang.get())}
+                        <Tr text=Text::NextSignPetition lang/>
                     </button>
                 }
             })}
+            " "
+            <button type="button" class="voix-button voix-button--secondary" on:click=share>
+                <Tr text=Text::ShareThisPage lang/>
+            </button>
+            <p class="voix-muted" aria-live="polite">{move || link_copied.get().then(|| Text::LinkCopied.get(lang.get()))}</p>
         </section>
     }
 }

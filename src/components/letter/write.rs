@@ -1,6 +1,7 @@
 //! Step two: talking points, the person's own story and name, and the whole letter, live and editable.
 
 use super::{final_letter, LetterForm};
+use crate::components::text::{Loc, Tr};
 use leptos::prelude::*;
 use std::sync::Arc;
 use voix_core::campaign::Letter;
@@ -9,7 +10,12 @@ use voix_core::letter::ComposedLetter;
 use voix_core::Lang;
 
 #[component]
-pub fn Write(letter: Arc<Letter>, form: LetterForm, composed: Memo<ComposedLetter>, lang: Signal<Lang>) -> impl IntoView {
+pub fn Write(
+    letter: Arc<Letter>,
+    form: LetterForm,
+    composed: Memo<ComposedLetter>,
+    lang: Signal<Lang>,
+) -> impl IntoView {
     let points = letter
         .talking_points
         .iter()
@@ -32,7 +38,7 @@ pub fn Write(letter: Arc<Letter>, form: LetterForm, composed: Memo<ComposedLette
                                     if on { ids.push(id.clone()); }
                                 });
                             }/>
-                        <span>{move || label.text(lang.get()).to_owned()}</span>
+                        <span><Loc text=label.clone() lang/></span>
                     </label>
                 </li>
             }
@@ -47,40 +53,40 @@ pub fn Write(letter: Arc<Letter>, form: LetterForm, composed: Memo<ComposedLette
     let originality = move || sending.with(ComposedLetter::originality);
     view! {
         <section class="voix-step" aria-labelledby="voix-write-heading">
-            <h4 id="voix-write-heading">{move || Text::ChoosePoints.get(lang.get())}</h4>
+            <h4 id="voix-write-heading"><Tr text=Text::ChoosePoints lang/></h4>
             <ul class="voix-points">{points}</ul>
 
-            <label for="voix-story" class="voix-label">{move || Text::YourStory.get(lang.get())}</label>
-            <p id="voix-story-hint" class="voix-muted">{move || Text::YourStoryHint.get(lang.get())}</p>
+            <label for="voix-story" class="voix-label"><Tr text=Text::YourStory lang/></label>
+            <p id="voix-story-hint" class="voix-muted"><Tr text=Text::YourStoryHint lang/></p>
             <div id="voix-story-ideas" class="voix-ideas">
-                <p class="voix-muted">{move || Text::StoryIdeas.get(lang.get())}</p>
+                <p class="voix-muted"><Tr text=Text::StoryIdeas lang/></p>
                 <ul>{prompt_list}</ul>
             </div>
             <textarea id="voix-story" rows="5" aria-describedby="voix-story-hint voix-story-ideas"
                 prop:value=move || form.story.get()
                 on:input=move |ev| form.story.set(event_target_value(&ev))></textarea>
 
-            <label for="voix-name" class="voix-label">{move || Text::YourName.get(lang.get())}</label>
+            <label for="voix-name" class="voix-label"><Tr text=Text::YourName lang/></label>
             <input id="voix-name" type="text" autocomplete="name"
                 prop:value=move || form.name.get()
                 on:input=move |ev| form.name.set(event_target_value(&ev))/>
-            <label for="voix-street" class="voix-label">{move || Text::YourStreetAddress.get(lang.get())}</label>
-            <p id="voix-street-why" class="voix-muted">{move || Text::StreetAddressWhy.get(lang.get())}</p>
+            <label for="voix-street" class="voix-label"><Tr text=Text::YourStreetAddress lang/></label>
+            <p id="voix-street-why" class="voix-muted"><Tr text=Text::StreetAddressWhy lang/></p>
             <input id="voix-street" type="text" autocomplete="street-address" aria-describedby="voix-street-why"
                 prop:value=move || form.street.get()
                 on:input=move |ev| form.street.set(event_target_value(&ev))/>
         </section>
 
         <section class="voix-step" aria-labelledby="voix-letter-heading">
-            <h4 id="voix-letter-heading">{move || Text::YourLetter.get(lang.get())}</h4>
-            <p class="voix-muted">{move || Text::EditHint.get(lang.get())}</p>
-            <label for="voix-subject" class="voix-label">{move || Text::SubjectLabel.get(lang.get())}</label>
+            <h4 id="voix-letter-heading"><Tr text=Text::YourLetter lang/></h4>
+            <p class="voix-muted"><Tr text=Text::EditHint lang/></p>
+            <label for="voix-subject" class="voix-label"><Tr text=Text::SubjectLabel lang/></label>
             <input id="voix-subject" type="text"
                 prop:value=move || sending.with(|l| l.subject.clone())
                 on:input=move |ev| form.subject_edit.set(Some(event_target_value(&ev)))/>
             <div class="voix-letter-text">
                 <p class="voix-salutation">{move || sending.with(|l| l.salutation.clone())}</p>
-                <label for="voix-message" class="voix-sr-only">{move || Text::YourLetter.get(lang.get())}</label>
+                <label for="voix-message" class="voix-sr-only"><Tr text=Text::YourLetter lang/></label>
                 <textarea id="voix-message" rows="14"
                     prop:value=move || sending.with(|l| l.message.clone())
                     on:input=move |ev| form.message_edit.set(Some(event_target_value(&ev)))></textarea>
@@ -99,7 +105,7 @@ pub fn Write(letter: Arc<Letter>, form: LetterForm, composed: Memo<ComposedLette
             <div class="voix-inline">
                 <button type="button" class="voix-button voix-button--secondary"
                     on:click=move |_| { form.seed.update(|s| *s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407)); form.message_edit.set(None); form.subject_edit.set(None); }>
-                    {move || Text::OtherWording.get(lang.get())}
+                    <Tr text=Text::OtherWording lang/>
                 </button>
             </div>
             <div class="voix-originality" aria-live="polite">
