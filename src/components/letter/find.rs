@@ -1,7 +1,7 @@
 //! Step one: the postal code, then the riding. The suggested riding always needs the person's confirmation;
 //! "Not my riding" opens every riding of the province, searchable by name.
 
-use super::{focus_after_update, LetterForm};
+use super::{event_root, focus_after_update, LetterForm};
 use crate::components::text::Tr;
 use crate::load::{fetch_represent, DirectoryState};
 use leptos::prelude::*;
@@ -25,7 +25,7 @@ pub fn FindRiding(
     let busy = RwSignal::new(false);
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let event: web_sys::Event = event.into();
+        let root = event_root(&event);
         let code = match PostalCode::parse(&form.postal_input.get_untracked()) {
             Ok(code) => code,
             Err(error) => {
@@ -57,7 +57,7 @@ pub fn FindRiding(
             form.candidates.set(Some(candidates));
             busy.set(false);
             // Announce and reach the answer: the riding (or the list to choose from).
-            focus_after_update(&event, "voix-riding-result");
+            focus_after_update(root, "voix-riding-result");
         });
     };
     let error_text = move || form.postal_error.get().map(|error| error.text(lang.get()));
@@ -144,7 +144,7 @@ fn RidingChoice(form: LetterForm, lang: Signal<Lang>) -> impl IntoView {
                         {(!confirmed).then(|| view! {
                             <button type="button" class="voix-button" on:click=move |ev| {
                                 form.riding.set(Some(shown));
-                                focus_after_update(&ev, "voix-recipients-heading");
+                                focus_after_update(event_root(&ev), "voix-recipients-heading");
                             }>
                                 {Text::ThisIsMyRiding.get(lang_now)}
                             </button>
@@ -154,7 +154,7 @@ fn RidingChoice(form: LetterForm, lang: Signal<Lang>) -> impl IntoView {
                                 on:click=move |ev| {
                                     form.riding.set(None);
                                     form.choosing.set(true);
-                                    focus_after_update(&ev, "voix-riding-search");
+                                    focus_after_update(event_root(&ev), "voix-riding-search");
                                 }>
                                 {Text::NotMyRiding.get(lang_now)}
                             </button>
@@ -207,7 +207,7 @@ fn RidingList(
                             on:click=move |ev| {
                                 form.riding.set(Some(fed_num));
                                 form.choosing.set(false);
-                                focus_after_update(&ev, "voix-recipients-heading");
+                                focus_after_update(event_root(&ev), "voix-recipients-heading");
                             }>
                             {name}
                         </button>

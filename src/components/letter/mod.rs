@@ -186,11 +186,16 @@ pub fn final_letter(composed: Memo<ComposedLetter>, form: LetterForm) -> Compose
     letter
 }
 
-/// Moves focus to the element with `id` in the widget's shadow root once the view has updated, so that keyboard
-/// and screen-reader users land on what the last action revealed instead of falling back to the page's top.
-pub fn focus_after_update(root_from: &web_sys::Event, id: &'static str) {
-    let Some(node) = root_from.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else { return };
-    let root = node.get_root_node();
+/// The shadow root an event happened in. Read it while the event is being dispatched: for events inside a shadow
+/// tree, the DOM clears `event.target` once dispatch ends, so after an `await` it is gone.
+pub fn event_root(event: &web_sys::Event) -> Option<web_sys::Node> {
+    event.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).map(|node| node.get_root_node())
+}
+
+/// Moves focus to the element with `id` in `root` once the view has updated, so that keyboard and screen-reader
+/// users land on what the last action revealed instead of falling back to the page's top.
+pub fn focus_after_update(root: Option<web_sys::Node>, id: &'static str) {
+    let Some(root) = root else { return };
     leptos::task::spawn_local(async move {
         crate::load::sleep_ms(0).await;
         let root: &web_sys::DocumentFragment = root.unchecked_ref();

@@ -5,6 +5,23 @@ import { useVoixAndBrowser, watch, widgetReady } from '../lib/harness.mjs';
 
 const run = useVoixAndBrowser();
 
+async function focusedMatches(page, selector) {
+  return page.evaluate((sel) => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active?.matches(sel) ?? false;
+  }, selector);
+}
+
+/** Waits until the widget itself moves focus to `selector` (after an action reveals something new). */
+async function focusLandsOn(page, selector) {
+  for (let i = 0; i < 100; i++) {
+    if (await focusedMatches(page, selector)) return;
+    await page.waitForTimeout(20);
+  }
+  throw new Error(`focus never moved to ${selector}`);
+}
+
 /** Presses Tab until the focused element (inside the widget's shadow root) matches `selector`. */
 async function tabTo(page, selector, limit = 60) {
   for (let i = 0; i < limit; i++) {
@@ -31,9 +48,11 @@ test('the whole letter flow works with the keyboard only', async () => {
   await tabTo(page, '#voix-postal-code');
   await page.keyboard.type('K1A 0A6');
   await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: 'Yes, this is my riding' }).waitFor();
-  await tabTo(page, 'button.voix-button');
+  // The answer takes focus, so a screen reader reads it and Tab continues from there.
+  await focusLandsOn(page, '#voix-riding-result');
+  await tabTo(page, '#voix-riding-result button.voix-button');
   await page.keyboard.press('Enter');
+  await focusLandsOn(page, '#voix-recipients-heading');
   await tabTo(page, '#voix-point-secret-orders');
   await page.keyboard.press('Space');
   assert.ok(await page.locator('#voix-point-secret-orders').isChecked());
