@@ -11,9 +11,12 @@ test('copy the letter and the addresses, in French', async () => {
     lang: 'fr',
     context: { permissions: ['clipboard-read', 'clipboard-write'] },
   });
+  assert.deepEqual(await seriousViolations(page), [], 'axe: code postal');
   await findRiding(page, 'H2X 1Y4', { lang: 'fr' });
+  assert.deepEqual(await seriousViolations(page), [], 'axe: circonscription');
   await page.getByLabel('Votre histoire').fill("Je suis journaliste. Mes sources doivent pouvoir me joindre sans être suivies.");
   await page.getByLabel('Votre nom', { exact: true }).fill('Camille Roy');
+  assert.deepEqual(await seriousViolations(page), [], 'axe: lettre');
   await page.getByRole('button', { name: 'Copier la lettre' }).click();
   await page.getByRole('status').filter({ hasText: 'Copié' }).waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -2,14 +2,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useVoixAndBrowser, openLetter, findRiding, SCREENSHOTS } from '../lib/harness.mjs';
+import { useVoixAndBrowser, openLetter, findRiding, seriousViolations, SCREENSHOTS } from '../lib/harness.mjs';
 
 const run = useVoixAndBrowser();
 
 for (const lang of ['en', 'fr']) {
   test(`print a postage-free letter (${lang})`, async () => {
     const { context, page } = await openLetter(run.browser, run.voix.origin, { lang });
+    assert.deepEqual(await seriousViolations(page), [], 'axe: postal code');
     await findRiding(page, 'K1A 0A6', { lang });
+    assert.deepEqual(await seriousViolations(page), [], 'axe: riding');
     await page.getByLabel(lang === 'fr' ? 'Votre nom' : 'Your name', { exact: true }).fill('Alex Tremblay');
     await page.getByLabel(lang === 'fr' ? 'Votre adresse (facultatif)' : 'Your street address (optional)').fill('123 Elgin Street');
     const [popup] = await Promise.all([
@@ -37,6 +39,8 @@ for (const lang of ['en', 'fr']) {
     assert.match(text, /Alex Tremblay/);
     const sheets = await popup.evaluate(() => document.adoptedStyleSheets.length);
     assert.equal(sheets, 1, 'styled by a constructable stylesheet, nothing inline');
+    assert.deepEqual(await seriousViolations(popup), [], 'axe: the printed letter');
+    assert.deepEqual(await seriousViolations(page), [], 'axe: after printing');
     await popup.screenshot({ path: join(SCREENSHOTS, `letter-print-${lang}.png`), fullPage: true });
     await context.close();
   });
