@@ -148,6 +148,12 @@ catalogue! {
     ShareThisPage => "Copy a link to this page", "Copier le lien de cette page";
     LinkCopied => "Link copied: paste it in a message to a friend.",
         "Lien copié\u{a0}: collez-le dans un message à une amie ou un ami.";
+
+    // ---- The explainer (issue 4): add its entries below this line. ----
+    ExplainerPlaceholderUnused => "(reserved)", "(réservé)";
+
+    // ---- The petition (issue 5): add its entries below this line. ----
+    PetitionPlaceholderUnused => "(reserved)", "(réservé)";
     /// The riding lookup (widget and `voix lookup`).
     RidingSuggested => "Probably your riding (from the start of your postal code: please check)",
         "Probablement votre circonscription (d'après le début de votre code postal\u{a0}: vérifiez-la)";

@@ -7,10 +7,12 @@ pub mod campaign;
 pub mod color;
 pub mod directory;
 pub mod embed;
+pub mod explainer;
 pub mod i18n;
 pub mod lang;
 pub mod letter;
 pub mod localized;
+pub mod petition;
 pub mod postal;
 pub mod represent;
 #[cfg(feature = "schema")]
