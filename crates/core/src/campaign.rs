@@ -5,9 +5,13 @@
 //! The `explainer` and `petition` sections hold only their first fields for now; later versions of
 //! Voix add to them without breaking v1 files.
 
+mod explainer;
 mod letter;
+mod petition;
 
+pub use explainer::{Detail, Moment, Question, SharedGlossary, Term, TermForms};
 pub use letter::{Letter, Phrasings, SendMethod, TalkingPoint, Target, Targets};
+pub use petition::{FieldChoice, FieldKind, PetitionField, DEFAULT_FIELD_LENGTH, MAX_FIELD_LENGTH};
 
 use crate::{Lang, Localized};
 use serde::{Deserialize, Serialize};
@@ -76,6 +80,11 @@ pub struct Organiser {
     /// The organisation's privacy policy (https://…) in each language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privacy_policy: Option<Localized>,
+    /// The wording of the organiser's own "keep me informed" checkbox on the petition, in each language, e.g.
+    /// "Yes, the coalition may email me about this campaign." Leave it out if the organiser will not contact
+    /// signers. Needs `privacy_policy`. The box is never ticked for the person, and signing never requires it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<Localized>,
 }
 
 /// A member organisation that embeds the campaign.
@@ -122,16 +131,58 @@ pub enum Layout {
     Sections,
 }
 
-/// The plain-language explainer.
+/// The plain-language explainer: someone who has never heard of the issue understands it in a minute, and can go
+/// deeper. Texts marked "markup" take paragraphs (a blank line), *emphasis*, **strong**, [links](https://…) and
+/// "- " or "1. " lists; nothing else (no HTML). `voix check` also reports each text's reading grade (aim for grade
+/// 8 or below), long sentences and paragraphs, and acronyms with no glossary entry.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Explainer {
-    /// The issue in one plain sentence.
+    /// The issue in one plain sentence. Shown as is.
     pub summary: Localized,
+    /// "What it means for you": a short paragraph on how the issue touches the reader's own life (markup).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub what_it_means: Option<Localized>,
+    /// Sections the reader can open to learn more, in order: each a title and a body (markup). Three or four are
+    /// plenty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<Detail>,
+    /// Key moments, oldest first: a date, what happened, and why it matters.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub timeline: Vec<Moment>,
+    /// Questions people ask, with their answers (markup).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub faq: Vec<Question>,
+    /// Words and acronyms this campaign defines. The widget finds them in the texts and lets readers open their
+    /// definition where each first appears in a section. They replace the shared glossary's terms with the same id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub glossary: Vec<Term>,
+    /// Also use the coalition's shared glossary: true for the one the Voix server publishes at /glossary.json, or
+    /// its address ("https://…/glossary.json" or "/glossary.json"). Off by default.
+    #[serde(default, skip_serializing_if = "SharedGlossary::is_off")]
+    pub shared_glossary: SharedGlossary,
 }
 
-/// The petition.
+impl Explainer {
+    /// An explainer with a summary only.
+    pub fn with_summary(summary: Localized) -> Self {
+        Explainer {
+            summary,
+            what_it_means: None,
+            details: Vec::new(),
+            timeline: Vec::new(),
+            faq: Vec::new(),
+            glossary: Vec::new(),
+            shared_glossary: SharedGlossary::default(),
+        }
+    }
+}
+
+/// The petition. Signers give their first and last name, email and postal code (which places them in a riding),
+/// then the optional comment and the campaign's own `fields`. Below them, one unticked box per organisation that
+/// asks to keep in touch: the organiser's (`organiser.consent`) and that of the partner whose site shows the
+/// petition (`partners[].consent`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -141,6 +192,13 @@ pub struct Petition {
     /// The number of signatures the campaign aims for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goal: Option<u32>,
+    /// Offer an optional comment box (up to 1000 characters). No by default: collect only what the campaign
+    /// will use.
+    #[serde(default)]
+    pub comment: bool,
+    /// Questions of the campaign's own, after the built-in fields (first and last name, email, postal code).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<PetitionField>,
 }
 
 /// A part of a campaign that can be embedded on its own (`<div data-voix="letter">`).

@@ -153,7 +153,27 @@ catalogue! {
     ExplainerPlaceholderUnused => "(reserved)", "(réservé)";
 
     // ---- The petition (issue 5): add its entries below this line. ----
-    PetitionPlaceholderUnused => "(reserved)", "(réservé)";
+    /// The server's answers that a person may see (the API's `message`).
+    RequestUnreadable => "The form could not be read. Reload the page, then try again.",
+        "Le formulaire n'a pas pu être lu. Rechargez la page, puis réessayez.";
+    RequestNotJson => "The form was not sent as JSON. Reload the page, then try again.",
+        "Le formulaire n'a pas été envoyé en JSON. Rechargez la page, puis réessayez.";
+    RequestTooLarge => "This is too long to send: shorten your comment or answers.",
+        "C'est trop long pour être envoyé\u{a0}: raccourcissez votre commentaire ou vos réponses.";
+    OriginRefused => "This website is not one of the campaign's partners, so it cannot send to it.",
+        "Ce site Web ne fait pas partie des partenaires de la campagne\u{a0}; il ne peut pas lui envoyer de données.";
+    PartnerMismatch => "This form is set up for another website. Tell the site's webmaster.",
+        "Ce formulaire est configuré pour un autre site Web. Prévenez le webmestre du site.";
+    TooManyAttempts => "Too many attempts in a short time. Please wait a few minutes, then try again.",
+        "Trop de tentatives en peu de temps. Veuillez attendre quelques minutes, puis réessayer.";
+    CampaignHasNoPetition => "This campaign has no petition.", "Cette campagne n'a pas de pétition.";
+    CampaignHasNoLetter => "This campaign has no letter to send.", "Cette campagne n'a pas de lettre à envoyer.";
+    IdempotencyKeyReused => "This form was already sent with other answers. Reload the page, then try again.",
+        "Ce formulaire a déjà été envoyé avec d'autres réponses. Rechargez la page, puis réessayez.";
+    TokenNeeded => "A valid access token is needed: create one with voix token create.",
+        "Un jeton d'accès valide est nécessaire\u{a0}: créez-en un avec voix token create.";
+    ServiceUnavailable => "The service is unavailable right now. Please try again in a few minutes.",
+        "Le service n'est pas disponible pour le moment. Veuillez réessayer dans quelques minutes.";
     /// The riding lookup (widget and `voix lookup`).
     RidingSuggested => "Probably your riding (from the start of your postal code: please check)",
         "Probablement votre circonscription (d'après le début de votre code postal\u{a0}: vérifiez-la)";

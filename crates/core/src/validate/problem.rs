@@ -286,6 +286,17 @@ pub enum Message {
     SendMethodNotYet {
         method: String,
     },
+    /// A petition field whose id is one of the built-in fields (`email`, …).
+    ReservedFieldId {
+        id: String,
+    },
+    /// A setting a petition field of this kind does not take (`choices` on a text field, …).
+    NotForKind {
+        field: String,
+        kind: String,
+    },
+    /// A consent box from an organisation that gives no privacy policy.
+    ConsentNeedsPrivacyPolicy,
 }
 
 /// The placeholders, as a list for messages: {target.name}, {mp.name}, ….
@@ -512,6 +523,30 @@ impl Message {
                 "l'envoi par {} n'est pas encore offert dans cette version de Voix\u{a0}: utilisez «\u{a0}email_app\u{a0}», «\u{a0}copy\u{a0}» ou «\u{a0}print\u{a0}»",
                 q(method, lang)
             ),
+            (Message::ReservedFieldId { id }, En) => format!(
+                "{} is one of the petition's own fields: give this field another id",
+                q(id, lang)
+            ),
+            (Message::ReservedFieldId { id }, Fr) => format!(
+                "{} est l'un des champs propres à la pétition\u{a0}: donnez un autre identifiant à ce champ",
+                q(id, lang)
+            ),
+            (Message::NotForKind { field, kind }, En) => format!(
+                "fields of kind {} do not take {}: remove it",
+                q(kind, lang),
+                q(field, lang)
+            ),
+            (Message::NotForKind { field, kind }, Fr) => format!(
+                "les champs de type {} ne prennent pas {}\u{a0}: retirez-le",
+                q(kind, lang),
+                q(field, lang)
+            ),
+            (Message::ConsentNeedsPrivacyPolicy, En) => {
+                "a consent box needs the organisation's privacy policy: add privacy_policy".into()
+            }
+            (Message::ConsentNeedsPrivacyPolicy, Fr) => {
+                "une case de consentement exige la politique de confidentialité de l'organisation\u{a0}: ajoutez privacy_policy".into()
+            }
         }
     }
 }

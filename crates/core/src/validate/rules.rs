@@ -2,6 +2,7 @@
 //! They run on a campaign that already has the right shape.
 
 mod letter;
+mod petition;
 
 use super::path;
 use super::problem::{Message, OriginProblem, Problem, UrlProblem};
@@ -45,7 +46,7 @@ impl<'c> Rules<'c> {
             self.letter(letter);
         }
         if let Some(petition) = &c.petition {
-            self.text("petition.statement", &petition.statement);
+            self.petition(petition);
         }
     }
 
@@ -119,6 +120,7 @@ impl<'c> Rules<'c> {
         if let Some(policy) = &organiser.privacy_policy {
             self.localized_urls("organiser.privacy_policy", policy);
         }
+        self.organiser_consent();
     }
 
     fn partners(&mut self) {
