@@ -122,7 +122,7 @@ pub fn solve(challenge: &Value, max_counter: u32) -> Result<Option<Value>, Puzzl
 }
 
 fn unhex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return None;
     }
     let digit = |b: u8| char::from(b).to_digit(16);
