@@ -174,6 +174,10 @@ catalogue! {
         "Un jeton d'accès valide est nécessaire\u{a0}: créez-en un avec voix token create.";
     ServiceUnavailable => "The service is unavailable right now. Please try again in a few minutes.",
         "Le service n'est pas disponible pour le moment. Veuillez réessayer dans quelques minutes.";
+    AnswersToFix => "Some answers need fixing: see the messages next to them.",
+        "Certaines réponses sont à corriger\u{a0}: voyez les messages à côté.";
+    CampaignNotFound => "This campaign is not available on this server. Check the campaign's address.",
+        "Cette campagne n'est pas offerte sur ce serveur. Vérifiez l'adresse de la campagne.";
     /// The riding lookup (widget and `voix lookup`).
     RidingSuggested => "Probably your riding (from the start of your postal code: please check)",
         "Probablement votre circonscription (d'après le début de votre code postal\u{a0}: vérifiez-la)";

@@ -16,6 +16,7 @@
 //! output of these types, so it cannot leak into a log line or a panic message.
 
 pub mod altcha;
+pub mod api;
 mod check;
 mod consent;
 mod letters;
