@@ -4,24 +4,28 @@
 use crate::campaign::Part;
 use crate::Lang;
 
+/// Makes a catalogue: an enum of entries, each with its English and French text. `catalogue! { … }` is the
+/// widget's `Text`; `catalogue! { enum Name; … }` makes another one (the emails', which the widget never loads).
 macro_rules! catalogue {
-    ($( $(#[$doc:meta])* $key:ident => $en:literal, $fr:literal; )*) => {
-        /// A fixed string of the interface.
+    (enum $name:ident; $( $(#[$doc:meta])* $key:ident => $en:literal, $fr:literal; )*) => {
+        /// A fixed string, in English and French.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum Text { $( $(#[$doc])* $key, )* }
+        pub enum $name { $( $(#[$doc])* $key, )* }
 
-        impl Text {
+        impl $name {
             /// Every entry, for tests that look over the whole catalogue.
-            pub const ALL: &'static [Text] = &[$(Text::$key),*];
+            pub const ALL: &'static [$name] = &[$($name::$key),*];
 
             pub fn get(self, lang: Lang) -> &'static str {
                 match (self, lang) {
-                    $( (Text::$key, Lang::En) => $en, (Text::$key, Lang::Fr) => $fr, )*
+                    $( ($name::$key, Lang::En) => $en, ($name::$key, Lang::Fr) => $fr, )*
                 }
             }
         }
     };
+    ($($entries:tt)*) => { catalogue! { enum Text; $($entries)* } };
 }
+pub(crate) use catalogue;
 
 // French typography: a no-break space (U+00A0) before a colon, a narrow no-break space (U+202F) before ; ! ?
 catalogue! {

@@ -6,6 +6,7 @@
 pub mod campaign;
 pub mod color;
 pub mod directory;
+pub mod email;
 pub mod embed;
 pub mod explainer;
 pub mod i18n;

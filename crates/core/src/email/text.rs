@@ -1,0 +1,48 @@
+//! The emails' fixed wording, in English and French, through the same catalogue mechanism as the widget's
+//! strings (a separate enum, so the widget's bundle does not carry them).
+
+use crate::i18n::catalogue;
+use crate::Lang;
+
+catalogue! {
+    enum EmailText;
+    Hello => "Hello", "Bonjour";
+    /// Confirming a letter the server will send.
+    ConfirmLetterSubject => "Confirm your letter", "Confirmez votre lettre";
+    ConfirmLetterIntro => "You asked us to send your letter about this campaign to:",
+        "Vous nous avez demandé d'envoyer votre lettre sur cette campagne à\u{a0}:";
+    ConfirmLetterAction => "Your letter leaves only when you confirm it. Open this page and press the button:",
+        "Votre lettre ne part que lorsque vous la confirmez. Ouvrez cette page et appuyez sur le bouton\u{a0}:";
+    ConfirmLetterIgnore => "If you did not write this letter, ignore this email: nothing will be sent, and the letter is deleted after 7 days.",
+        "Si vous n'avez pas écrit cette lettre, ne tenez pas compte de ce courriel\u{a0}: rien ne sera envoyé, et la lettre sera effacée dans 7 jours.";
+    /// Confirming a petition signature (double opt-in).
+    ConfirmSignatureSubject => "Confirm your signature", "Confirmez votre signature";
+    ConfirmSignatureIntro => "You signed the petition of this campaign. Your signature counts once you confirm it. Open this page and press the button:",
+        "Vous avez signé la pétition de cette campagne. Votre signature compte dès que vous la confirmez. Ouvrez cette page et appuyez sur le bouton\u{a0}:";
+    ConfirmSignatureIgnore => "If you did not sign, ignore this email: your signature will not count, and it is deleted after 7 days.",
+        "Si vous n'avez pas signé, ne tenez pas compte de ce courriel\u{a0}: votre signature ne comptera pas, et elle sera effacée dans 7 jours.";
+    /// A letter the server could not deliver.
+    DeliveryFailedSubject => "Your letter could not be delivered", "Votre lettre n'a pas pu être livrée";
+    DeliveryFailedIntro => "We could not deliver your letter to:", "Nous n'avons pas pu livrer votre lettre à\u{a0}:";
+    DeliveryFailedReason => "The mail server answered:", "Le serveur de courriel a répondu\u{a0}:";
+    DeliveryFailedNext => "You can still send it yourself: your letter follows.",
+        "Vous pouvez encore l'envoyer vous-même\u{a0}: votre lettre suit.";
+    /// Withdrawing every consent.
+    WithdrawSubject => "Confirm you want to stop hearing from us", "Confirmez que vous ne voulez plus recevoir nos messages";
+    WithdrawIntro => "Someone asked to withdraw every consent this email address gave to the organisations of this coalition. Open this page and press the button to confirm:",
+        "Quelqu'un a demandé de retirer tous les consentements donnés par cette adresse aux organisations de cette coalition. Ouvrez cette page et appuyez sur le bouton pour confirmer\u{a0}:";
+    WithdrawIgnore => "If you did not ask, ignore this email: nothing changes.",
+        "Si vous n'avez rien demandé, ne tenez pas compte de ce courriel\u{a0}: rien ne change.";
+    /// The note under a letter sent to an MP's office.
+    LetterSentFor => "This letter was written by a constituent and sent at their request through the campaign tool of",
+        "Cette lettre a été écrite par une personne de la circonscription et envoyée à sa demande par l'outil de campagne de";
+    LetterReplyTo => "Reply to this email to answer them directly.", "Répondez à ce courriel pour lui écrire directement.";
+    PostalCodeLabel => "Postal code", "Code postal";
+    RidingLabel => "Riding", "Circonscription";
+    /// The sender identification every email carries (Canada's anti-spam law).
+    FooterSentBy => "Sent by", "Envoyé par";
+    FooterCampaign => "for the campaign", "pour la campagne";
+    FooterContact => "Contact", "Pour nous joindre";
+    FooterWithdraw => "To withdraw your consent and stop all emails from us:",
+        "Pour retirer votre consentement et ne plus recevoir aucun courriel de notre part\u{a0}:";
+}
