@@ -1,0 +1,227 @@
+//! The widget's delivery rules for a signature on a flaky network: what to keep until the server acknowledges it,
+//! when to try again, and what an answer means. Plain functions, so the widget stays thin and the rules are tested
+//! here.
+//!
+//! A signature is never lost and never counted twice: the widget keeps a [`Pending`] entry (the submission, with
+//! its idempotency key and without its proof-of-work, which expires) in the page's storage until the server
+//! acknowledges it, and every attempt sends the same key, so the server counts it once however often it arrives.
+
+use super::submission::SignatureSubmission;
+use serde::{Deserialize, Serialize};
+
+/// The most signatures kept waiting in one browser: a person signs a campaign once; a few leave room for
+/// several campaigns or partners, and the limit keeps a broken page from filling the storage.
+pub const MAX_PENDING: usize = 5;
+
+/// How many times one attempt to deliver tries before it waits for the next page load or `online` event.
+pub const MAX_ATTEMPTS: u32 = 6;
+
+/// The longest wait between two tries, in milliseconds.
+pub const MAX_BACKOFF_MS: u32 = 30_000;
+
+/// A signature waiting for the server's acknowledgement: where to send it and what. Nothing else is kept.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pending {
+    /// The campaign's API root: `https://voix.example.org/api/campaigns/{id}` (`/signatures` and `/altcha` below).
+    pub api: String,
+    /// The submission, with its idempotency key and without `altcha` (solved afresh for each delivery).
+    pub body: SignatureSubmission,
+}
+
+impl Pending {
+    /// The entry for `body`; its proof-of-work is dropped (it expires, and a fresh one is cheap).
+    pub fn new(api: &str, mut body: SignatureSubmission) -> Pending {
+        body.altcha = None;
+        Pending { api: api.trim_end_matches('/').to_owned(), body }
+    }
+
+    pub fn key(&self) -> Option<&str> {
+        self.body.idempotency_key.as_deref()
+    }
+
+    pub fn signatures_url(&self) -> String {
+        format!("{}/signatures", self.api)
+    }
+
+    pub fn altcha_url(&self) -> String {
+        format!("{}/altcha", self.api)
+    }
+}
+
+/// Reads the stored queue; anything unreadable (an older format, a hand edit) is dropped rather than blocking the
+/// page.
+pub fn read_queue(json: Option<&str>) -> Vec<Pending> {
+    let Some(json) = json else { return Vec::new() };
+    let Ok(items) = serde_json::from_str::<Vec<serde_json::Value>>(json) else { return Vec::new() };
+    items
+        .into_iter()
+        .filter_map(|item| serde_json::from_value::<Pending>(item).ok())
+        .filter(|entry| entry.key().is_some())
+        .take(MAX_PENDING)
+        .collect()
+}
+
+/// The queue as stored.
+pub fn write_queue(queue: &[Pending]) -> String {
+    serde_json::to_string(queue).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// Adds `entry`, replacing an entry with the same key (the same signing) and dropping the oldest beyond
+/// [`MAX_PENDING`].
+pub fn enqueue(queue: &mut Vec<Pending>, entry: Pending) {
+    queue.retain(|item| item.key() != entry.key());
+    queue.push(entry);
+    while queue.len() > MAX_PENDING {
+        queue.remove(0);
+    }
+}
+
+/// Removes the entry with idempotency key `key`, once the server has answered for good.
+pub fn settle(queue: &mut Vec<Pending>, key: &str) {
+    queue.retain(|item| item.key() != Some(key));
+}
+
+/// What an HTTP status means for a pending signature.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Delivery {
+    /// Stored (or already stored under this key): drop it from the queue.
+    Acknowledged,
+    /// The server will not take it as it is (400, 404, 413, 422, 403, …): drop it and tell the person.
+    Refused,
+    /// Try again later: the network, 408, 425, 429 or a 5xx.
+    Retry,
+}
+
+pub fn delivery(status: u16) -> Delivery {
+    match status {
+        200..=299 => Delivery::Acknowledged,
+        408 | 425 | 429 | 500..=599 => Delivery::Retry,
+        _ => Delivery::Refused,
+    }
+}
+
+/// The wait before try number `attempt` (1 for the first retry): exponential from one second, capped, with the
+/// server's `Retry-After` (seconds) as a floor. `jitter` in `0.0..1.0` spreads the retries of many pages apart.
+pub fn backoff_ms(attempt: u32, retry_after: Option<&str>, jitter: f64) -> u32 {
+    let base = 1_000u32.saturating_mul(1u32 << attempt.saturating_sub(1).min(5)).min(MAX_BACKOFF_MS);
+    let spread = (f64::from(base) * 0.25 * jitter.clamp(0.0, 1.0)) as u32;
+    let wait = base.saturating_add(spread).min(MAX_BACKOFF_MS);
+    match retry_after.and_then(retry_after_seconds) {
+        Some(seconds) => wait.max(seconds.saturating_mul(1_000).min(10 * MAX_BACKOFF_MS)),
+        None => wait,
+    }
+}
+
+/// `Retry-After` in seconds (the HTTP date form is not used by the Voix server and is ignored).
+pub fn retry_after_seconds(value: &str) -> Option<u32> {
+    let value = value.trim();
+    (!value.is_empty() && value.len() <= 6 && value.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| value.parse().ok())
+        .flatten()
+}
+
+/// Whether the server's 422 is only about the proof-of-work (expired, or used by an attempt whose answer was
+/// lost): solve a new one and send again with the same key.
+pub fn only_robot_check_failed<'a>(paths: impl IntoIterator<Item = &'a str>) -> bool {
+    let mut any = false;
+    for path in paths {
+        if path != "altcha" {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// A new idempotency key from 16 random bytes: 32 hex digits.
+pub fn idempotency_key(random: [u8; 16]) -> String {
+    super::hex(&random)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+
+    fn entry(key: &str) -> Pending {
+        let mut body = SignatureSubmission::new("c", None, Lang::En);
+        body.idempotency_key = Some(key.to_owned());
+        body.altcha = Some(serde_json::json!({"challenge": {}, "solution": {}}));
+        Pending::new("https://v.example/api/campaigns/c/", body)
+    }
+
+    #[test]
+    fn an_entry_keeps_no_proof_of_work_and_knows_its_urls() {
+        let pending = entry("k1k1k1k1k1k1k1k1");
+        assert_eq!(pending.body.altcha, None);
+        assert_eq!(pending.signatures_url(), "https://v.example/api/campaigns/c/signatures");
+        assert_eq!(pending.altcha_url(), "https://v.example/api/campaigns/c/altcha");
+    }
+
+    #[test]
+    fn the_queue_round_trips_replaces_the_same_signing_and_stays_small() {
+        let mut queue = Vec::new();
+        enqueue(&mut queue, entry("aaaaaaaaaaaaaaaa"));
+        enqueue(&mut queue, entry("aaaaaaaaaaaaaaaa"));
+        assert_eq!(queue.len(), 1);
+        for i in 0..10 {
+            enqueue(&mut queue, entry(&format!("bbbbbbbbbbbbbbb{i}")));
+        }
+        assert_eq!(queue.len(), MAX_PENDING);
+        assert_eq!(queue.last().and_then(Pending::key), Some("bbbbbbbbbbbbbbb9"));
+        let stored = write_queue(&queue);
+        assert_eq!(read_queue(Some(&stored)), queue);
+        settle(&mut queue, "bbbbbbbbbbbbbbb9");
+        assert_eq!(queue.len(), MAX_PENDING - 1);
+        assert!(queue.iter().all(|e| e.key() != Some("bbbbbbbbbbbbbbb9")));
+    }
+
+    #[test]
+    fn an_unreadable_queue_is_dropped_item_by_item() {
+        assert!(read_queue(None).is_empty());
+        assert!(read_queue(Some("not json")).is_empty());
+        let good = write_queue(&[entry("cccccccccccccccc")]);
+        let mixed = good.replacen('[', "[{\"odd\":1},", 1);
+        assert_eq!(read_queue(Some(&mixed)).len(), 1);
+    }
+
+    #[test]
+    fn statuses_decide_between_done_refused_and_retry() {
+        assert_eq!(delivery(200), Delivery::Acknowledged);
+        assert_eq!(delivery(201), Delivery::Acknowledged);
+        assert_eq!(delivery(422), Delivery::Refused);
+        assert_eq!(delivery(413), Delivery::Refused);
+        assert_eq!(delivery(404), Delivery::Refused);
+        assert_eq!(delivery(429), Delivery::Retry);
+        assert_eq!(delivery(503), Delivery::Retry);
+    }
+
+    #[test]
+    fn backoff_grows_is_capped_and_respects_retry_after() {
+        assert_eq!(backoff_ms(1, None, 0.0), 1_000);
+        assert_eq!(backoff_ms(2, None, 0.0), 2_000);
+        assert_eq!(backoff_ms(3, None, 0.0), 4_000);
+        assert_eq!(backoff_ms(40, None, 0.0), MAX_BACKOFF_MS);
+        assert_eq!(backoff_ms(1, None, 1.0), 1_250);
+        assert_eq!(backoff_ms(1, Some("7"), 0.0), 7_000);
+        assert_eq!(backoff_ms(3, Some("1"), 0.0), 4_000);
+        assert_eq!(backoff_ms(1, Some("Wed, 21 Oct 2015 07:28:00 GMT"), 0.0), 1_000);
+        assert_eq!(retry_after_seconds(" 12 "), Some(12));
+        assert_eq!(retry_after_seconds("-1"), None);
+    }
+
+    #[test]
+    fn a_robot_check_failure_alone_means_solve_again() {
+        assert!(only_robot_check_failed(["altcha"]));
+        assert!(!only_robot_check_failed(["altcha", "fields.email"]));
+        assert!(!only_robot_check_failed([]));
+    }
+
+    #[test]
+    fn keys_are_valid_idempotency_keys() {
+        let key = idempotency_key([0xab; 16]);
+        assert_eq!(key.len(), 32);
+        assert!(key.bytes().all(|b| b.is_ascii_hexdigit()));
+    }
+}
