@@ -19,7 +19,9 @@ pub mod altcha;
 pub mod api;
 mod check;
 mod consent;
+pub mod display;
 mod letters;
+pub mod outbox;
 mod problem;
 mod submission;
 
