@@ -43,10 +43,16 @@ impl Span {
 pub enum Inline {
     Text(Span),
     /// A link whose address is safe (`https://`, `mailto:`, or `http://` on the local machine).
-    Link { href: String, text: Vec<Span> },
+    Link {
+        href: String,
+        text: Vec<Span>,
+    },
     /// The first use of a glossary term in a section (added by `terms::annotate`): the widget shows it as a
     /// button that discloses the term's definition.
-    Term { id: String, text: Span },
+    Term {
+        id: String,
+        text: Span,
+    },
 }
 
 /// A paragraph or a list.
@@ -137,10 +143,9 @@ pub fn parse(source: &str) -> Markup {
             RawBlock::Bullets(items) => {
                 Block::Bullets(items.iter().map(|item| inlines(item, true, &mut hazards)).collect())
             }
-            RawBlock::Numbered(start, items) => Block::Numbered {
-                start,
-                items: items.iter().map(|item| inlines(item, true, &mut hazards)).collect(),
-            },
+            RawBlock::Numbered(start, items) => {
+                Block::Numbered { start, items: items.iter().map(|item| inlines(item, true, &mut hazards)).collect() }
+            }
         })
         .collect();
     hazards.dedup();
@@ -263,8 +268,16 @@ fn numbered_item(line: &str) -> Option<(u32, &str)> {
 enum Token {
     Text(String),
     /// A `*` or `**` that may open and/or close emphasis; `paired` once matched.
-    Stars { count: u8, can_open: bool, can_close: bool, paired: bool },
-    Link { href: String, text: Vec<Span> },
+    Stars {
+        count: u8,
+        can_open: bool,
+        can_close: bool,
+        paired: bool,
+    },
+    Link {
+        href: String,
+        text: Vec<Span>,
+    },
 }
 
 fn inlines(text: &str, links_allowed: bool, hazards: &mut Vec<Hazard>) -> Vec<Inline> {
@@ -358,7 +371,7 @@ fn pair_stars(tokens: &mut [Token]) {
 fn styled(tokens: Vec<Token>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
     let (mut emphasis, mut strong) = (false, false);
-    let mut push_text = |out: &mut Vec<Inline>, text: &str, emphasis: bool, strong: bool| {
+    let push_text = |out: &mut Vec<Inline>, text: &str, emphasis: bool, strong: bool| {
         if let Some(Inline::Text(last)) = out.last_mut() {
             if last.emphasis == emphasis && last.strong == strong {
                 last.text.push_str(text);
@@ -478,7 +491,9 @@ fn html_tags(source: &str, out: &mut Vec<Hazard>) {
 fn entities(source: &str, out: &mut Vec<Hazard>) {
     for (index, _) in source.match_indices('&') {
         let after = &source[index + 1..];
-        let numeric = after.strip_prefix('#').is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit() || c == 'x' || c == 'X'));
+        let numeric = after
+            .strip_prefix('#')
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit() || c == 'x' || c == 'X'));
         let name_len = after.bytes().take_while(u8::is_ascii_alphanumeric).count();
         let named = (2..=32).contains(&name_len) && after[name_len..].starts_with(';');
         if numeric || named {
@@ -494,8 +509,11 @@ fn entities(source: &str, out: &mut Vec<Hazard>) {
 /// tabs or line breaks inside (browsers strip them from addresses).
 fn script_addresses(source: &str, out: &mut Vec<Hazard>) {
     // The text without ASCII whitespace and control characters, folded, with each character's byte offset.
-    let squeezed: Vec<(usize, char)> =
-        source.char_indices().filter(|(_, c)| !c.is_ascii_whitespace() && !c.is_control()).map(|(i, c)| (i, fold(c))).collect();
+    let squeezed: Vec<(usize, char)> = source
+        .char_indices()
+        .filter(|(_, c)| !c.is_ascii_whitespace() && !c.is_control())
+        .map(|(i, c)| (i, fold(c)))
+        .collect();
     let starts_with = |at: usize, word: &str| {
         let mut chars = squeezed[at..].iter().map(|(_, c)| *c);
         word.chars().all(|w| chars.next() == Some(w))
@@ -526,7 +544,10 @@ fn event_attributes(source: &str, out: &mut Vec<Hazard>) {
     let bytes = source.as_bytes();
     for index in 0..bytes.len() {
         let starts_word = index == 0 || !(bytes[index - 1].is_ascii_alphanumeric() || bytes[index - 1] >= 0x80);
-        if !starts_word || !bytes[index..].starts_with(b"on") && !bytes[index..].get(..2).is_some_and(|b| b.eq_ignore_ascii_case(b"on")) {
+        if !starts_word
+            || !bytes[index..].starts_with(b"on")
+                && !bytes[index..].get(..2).is_some_and(|b| b.eq_ignore_ascii_case(b"on"))
+        {
             continue;
         }
         let letters = bytes[index + 2..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
@@ -542,5 +563,9 @@ fn event_attributes(source: &str, out: &mut Vec<Hazard>) {
 
 /// The spans of `text` that a term found at `start..end` (byte offsets) splits off, for the term finder.
 pub(super) fn split_span(span: &Span, start: usize, end: usize) -> (Span, Span, Span) {
-    (span.styled_like(&span.text[..start]), span.styled_like(&span.text[start..end]), span.styled_like(&span.text[end..]))
+    (
+        span.styled_like(&span.text[..start]),
+        span.styled_like(&span.text[start..end]),
+        span.styled_like(&span.text[end..]),
+    )
 }

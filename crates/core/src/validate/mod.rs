@@ -39,6 +39,16 @@ impl Validation {
 /// Validates the text of a campaign file. `file_stem` is the file's name without `.json`, when there is a
 /// file: it must equal the campaign's id, because the campaign is served at `/campaigns/{id}.json`.
 pub fn validate_campaign(source: &str, file_stem: Option<&str>) -> Validation {
+    validate_campaign_with(source, file_stem, None)
+}
+
+/// [`validate_campaign`], with the coalition's shared glossary when the campaign uses one (`voix check` finds
+/// it next to the campaign, or is given it): the plain-language advice then knows its terms too.
+pub fn validate_campaign_with(
+    source: &str,
+    file_stem: Option<&str>,
+    shared_glossary: Option<&[crate::campaign::Term]>,
+) -> Validation {
     let fail = |problems| Validation { campaign: None, problems };
     let value: Value = match serde_json::from_str(source) {
         Ok(value) => value,
@@ -63,7 +73,8 @@ pub fn validate_campaign(source: &str, file_stem: Option<&str>) -> Validation {
     };
     let reported: Vec<String> = problems.iter().map(|p| p.path.clone()).collect();
     let already_reported = |problem: &Problem| reported.iter().any(|place| is_within(&problem_place(problem), place));
-    problems.extend(rules::Rules::check(&campaign).into_iter().filter(|p| !already_reported(p)));
+    let advice = rules::Advice::Give { shared_glossary };
+    problems.extend(rules::Rules::check_with(&campaign, advice).into_iter().filter(|p| !already_reported(p)));
     if let Some(stem) = file_stem {
         if stem != campaign.id && is_slug(&campaign.id) {
             let expected_file = format!("{}.json", campaign.id);

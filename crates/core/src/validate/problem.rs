@@ -297,6 +297,8 @@ pub enum Message {
     },
     /// A consent box from an organisation that gives no privacy policy.
     ConsentNeedsPrivacyPolicy,
+    /// About the explainer or a glossary (issue 4): see `crate::explainer::Finding`.
+    Explainer(crate::explainer::Finding),
 }
 
 /// The placeholders, as a list for messages: {target.name}, {mp.name}, ….
@@ -547,6 +549,7 @@ impl Message {
             (Message::ConsentNeedsPrivacyPolicy, Fr) => {
                 "une case de consentement exige la politique de confidentialité de l'organisation\u{a0}: ajoutez privacy_policy".into()
             }
+            (Message::Explainer(finding), _) => finding.text(lang),
         }
     }
 }

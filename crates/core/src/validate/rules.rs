@@ -1,6 +1,7 @@
 //! Rules that a schema cannot express: translations for every declared language, ids, addresses, contrast.
 //! They run on a campaign that already has the right shape.
 
+mod explainer;
 mod letter;
 mod petition;
 
@@ -15,10 +16,26 @@ pub(super) struct Rules<'c> {
     out: Vec<Problem>,
 }
 
+/// Whether the rules also give the explainer's plain-language advice (warnings only), and with which shared
+/// glossary. The widget skips it: advice does not change whether a campaign can be shown.
+#[derive(Clone, Copy)]
+pub(super) enum Advice<'g> {
+    Skip,
+    Give { shared_glossary: Option<&'g [crate::campaign::Term]> },
+}
+
 impl<'c> Rules<'c> {
+    /// The rules, without the explainer's plain-language advice.
     pub(super) fn check(campaign: &'c Campaign) -> Vec<Problem> {
+        Self::check_with(campaign, Advice::Skip)
+    }
+
+    pub(super) fn check_with(campaign: &'c Campaign, advice: Advice<'_>) -> Vec<Problem> {
         let mut rules = Rules { campaign, out: Vec::new() };
         rules.run();
+        if let (Some(explainer), Advice::Give { shared_glossary }) = (&campaign.explainer, advice) {
+            rules.explainer_lint(explainer, shared_glossary);
+        }
         rules.out
     }
 
@@ -40,7 +57,7 @@ impl<'c> Rules<'c> {
             self.error("", Message::NoParts);
         }
         if let Some(explainer) = &c.explainer {
-            self.text("explainer.summary", &explainer.summary);
+            self.explainer(explainer);
         }
         if let Some(letter) = &c.letter {
             self.letter(letter);
