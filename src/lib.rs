@@ -4,6 +4,7 @@
 //! the widget's constructable stylesheet, loads each campaign once, and mounts Leptos views into the roots.
 //! Domain rules (validation, language choice, texts) live in `voix-core`; this crate holds signals and views.
 
+mod api;
 mod boot;
 mod clipboard;
 mod components;

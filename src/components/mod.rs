@@ -5,6 +5,7 @@ mod header;
 mod lang_switch;
 mod letter;
 mod parts;
+mod petition;
 mod root;
 mod status;
 mod text;

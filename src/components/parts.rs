@@ -1,12 +1,13 @@
 //! The campaign's parts, as tabs or sections, and each part's content.
 
 use super::letter::LetterPart;
+use super::petition::PetitionPart;
 use super::text::Loc;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
 use voix_core::campaign::Layout;
-use voix_core::i18n::{goal_line, Text};
+use voix_core::i18n::Text;
 use voix_core::{Campaign, Lang, Part};
 use web_sys::KeyboardEvent;
 
@@ -129,13 +130,6 @@ pub fn PartBody(campaign: Arc<Campaign>, part: Part, lang: Signal<Lang>) -> impl
             view! { <p class="voix-summary"><Loc text=explainer.summary.clone() lang/></p> }.into_any()
         }),
         Part::Letter => campaign.has(Part::Letter).then(|| view! { <LetterPart campaign lang/> }.into_any()),
-        Part::Petition => campaign.petition.clone().map(|petition| {
-            let goal = petition.goal;
-            view! {
-                <p><Loc text=petition.statement.clone() lang/></p>
-                {goal.map(|goal| view! { <p class="voix-goal">{move || goal_line(goal, lang.get())}</p> })}
-            }
-            .into_any()
-        }),
+        Part::Petition => campaign.has(Part::Petition).then(|| view! { <PetitionPart campaign lang/> }.into_any()),
     }
 }

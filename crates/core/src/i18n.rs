@@ -157,6 +157,39 @@ catalogue! {
     ExplainerPlaceholderUnused => "(reserved)", "(réservé)";
 
     // ---- The petition (issue 5): add its entries below this line. ----
+    /// The petition form (widget).
+    FirstName => "First name", "Prénom";
+    LastName => "Last name", "Nom de famille";
+    Email => "Email", "Courriel";
+    PostalCode => "Postal code", "Code postal";
+    PostalCodeWhy => "It places you in your riding, for example K1A 0A6.",
+        "Il vous situe dans votre circonscription, par exemple K1A 0A6.";
+    CommentOptional => "Comment (optional)", "Commentaire (facultatif)";
+    OptionalMark => "(optional)", "(facultatif)";
+    ChooseYourRiding => "Your postal code is shared by several ridings: which is yours? (optional)",
+        "Votre code postal est partagé par plusieurs circonscriptions\u{a0}: laquelle est la vôtre\u{202f}? (facultatif)";
+    /// Filled in only by robots; people never see it.
+    HoneypotLabel => "Leave this field empty", "Laissez ce champ vide";
+    KeepInTouch => "Stay in touch (optional)", "Rester en contact (facultatif)";
+    ConsentNotRequired => "You can sign without ticking any of these boxes.",
+        "Vous pouvez signer sans cocher aucune de ces cases.";
+    FixTheseProblems => "Please fix these problems:", "Veuillez corriger ces problèmes\u{a0}:";
+    CheckingPerson => "Checking you are a person… (no data leaves this page)",
+        "Vérification que vous êtes une personne… (aucune donnée ne quitte cette page)";
+    SendingSignature => "Sending your signature…", "Envoi de votre signature…";
+    SavedOffline => "You are offline. Your signature is saved on this device and will be sent when you are back online.",
+        "Vous êtes hors ligne. Votre signature est enregistrée sur cet appareil et sera envoyée dès votre retour en ligne.";
+    SavedWillRetry => "The server cannot be reached right now. Your signature is saved on this device and will be sent automatically.",
+        "Le serveur est injoignable pour le moment. Votre signature est enregistrée sur cet appareil et sera envoyée automatiquement.";
+    SignatureNotSent => "Your signature could not be sent.", "Votre signature n'a pas pu être envoyée.";
+    SignThanks => "Thank you for signing!", "Merci d'avoir signé\u{202f}!";
+    SignThanksMore => "Your signature has been counted. Petitions carry weight when many people sign: pass it on.",
+        "Votre signature a été comptée. Une pétition pèse quand beaucoup de gens la signent\u{a0}: faites-la connaître.";
+    AlreadySigned => "You had already signed this petition: your signature counts once, and your choices about being contacted are updated.",
+        "Vous aviez déjà signé cette pétition\u{a0}: votre signature compte une fois, et vos choix de contact sont mis à jour.";
+    ShareByEmail => "Share by email", "Partager par courriel";
+    ShareEmailBody => "I signed this petition. You can sign it too:", "J'ai signé cette pétition. Vous pouvez la signer vous aussi\u{a0}:";
+    NextWriteToMp => "Next: write to your MP", "Ensuite\u{a0}: écrivez à votre député ou députée";
     /// The server's answers that a person may see (the API's `message`).
     RequestUnreadable => "The form could not be read. Reload the page, then try again.",
         "Le formulaire n'a pas pu être lu. Rechargez la page, puis réessayez.";

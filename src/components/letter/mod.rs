@@ -20,6 +20,7 @@ use std::sync::Arc;
 use voix_core::campaign::{Letter, SendMethod};
 use voix_core::directory::{Candidates, Directory, FedNum};
 use voix_core::letter::{compose, ComposedLetter, LetterInput, Sender};
+use voix_core::petition::{LetterSent, LetterTarget};
 use voix_core::postal::{PostalCode, PostalCodeError};
 use voix_core::{Campaign, Lang};
 use wasm_bindgen::JsCast;
@@ -93,8 +94,9 @@ pub fn LetterPart(campaign: Arc<Campaign>, lang: Signal<Lang>) -> impl IntoView 
     let Some(letter) = campaign.letter.clone() else { return ().into_any() };
     let letter = Arc::new(letter);
     let embed = use_context::<Embed>();
-    let data_url = embed.map(|e| e.data_url.clone()).unwrap_or_default();
+    let data_url = embed.as_ref().map(|e| e.data_url.clone()).unwrap_or_default();
     let form = LetterForm::new(&letter);
+    record_sent_letters(&campaign, embed.as_ref(), &letter, form);
     // The riding data is fetched only when the letter step needs it: when the person starts typing a postal code.
     let start_loading = {
         let data_url = data_url.clone();
@@ -142,6 +144,35 @@ pub fn LetterPart(campaign: Arc<Campaign>, lang: Signal<Lang>) -> impl IntoView 
         </div>
     }
     .into_any()
+}
+
+/// After each send, tells the server a letter went out (`POST /api/campaigns/{id}/letters`): counts only, never
+/// the letter or the person. Fire-and-forget: a failure changes nothing for the person.
+fn record_sent_letters(campaign: &Campaign, embed: Option<&Embed>, letter: &Letter, form: LetterForm) {
+    let Some(url) = embed.and_then(|e| crate::api::api_root(e.campaign_url.as_deref(), &campaign.id)) else { return };
+    let url = format!("{url}/letters");
+    let partner = embed.and_then(|e| e.partner.clone()).filter(|id| campaign.partner(id).is_some());
+    let has_own_mp = letter.targets.own_mp;
+    Effect::new(move |_| {
+        let Some(channel) = form.sent.get() else { return };
+        let mut targets = Vec::new();
+        let riding = form.riding.get_untracked();
+        let directory = untrack(|| form.ready_directory());
+        let mp = directory.and_then(|d| Some(d.district(riding?)?.mp().is_some())).unwrap_or(false);
+        if has_own_mp && form.own_mp.get_untracked() && mp {
+            targets.push(LetterTarget::OwnMp);
+        }
+        let extra = form.extra.get_untracked();
+        targets.extend(extra.iter().enumerate().filter(|(_, ticked)| **ticked).map(|(i, _)| LetterTarget::Extra(i)));
+        if targets.is_empty() {
+            return;
+        }
+        let sent = LetterSent { partner: partner.clone(), riding, targets, channel };
+        let (url, json) = (url.clone(), serde_json::to_string(&sent).unwrap_or_default());
+        leptos::task::spawn_local(async move {
+            let _ = crate::api::post_json(&url, &json).await;
+        });
+    });
 }
 
 /// The letter as the current choices compose it (before the person's own edits).

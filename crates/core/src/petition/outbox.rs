@@ -139,6 +139,35 @@ pub fn idempotency_key(random: [u8; 16]) -> String {
     super::hex(&random)
 }
 
+/// What the person has typed and ticked so far, kept in the tab's session storage so that nothing is lost on an
+/// error or a reload. No proof-of-work, no key: only the answers.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    #[serde(default)]
+    pub fields: std::collections::BTreeMap<String, serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub riding: Option<crate::FedNum>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consents: Vec<super::ConsentTo>,
+}
+
+impl Draft {
+    /// The stored draft; an unreadable one is an empty draft.
+    pub fn read(json: Option<&str>) -> Draft {
+        json.and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default()
+    }
+
+    pub fn write(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".to_owned())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fields.values().all(|v| v.as_str().is_some_and(|s| s.is_empty()) || v == &serde_json::Value::Bool(false))
+            && self.riding.is_none()
+            && self.consents.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,6 +245,18 @@ mod tests {
         assert!(only_robot_check_failed(["altcha"]));
         assert!(!only_robot_check_failed(["altcha", "fields.email"]));
         assert!(!only_robot_check_failed([]));
+    }
+
+    #[test]
+    fn a_draft_round_trips_and_a_broken_one_is_empty() {
+        let mut draft = Draft::default();
+        assert!(draft.is_empty());
+        draft.fields.insert("first_name".into(), serde_json::json!("Léa"));
+        draft.riding = Some(crate::FedNum(35075));
+        draft.consents.push(super::super::ConsentTo::Partner);
+        assert_eq!(Draft::read(Some(&draft.write())), draft);
+        assert!(!draft.is_empty());
+        assert_eq!(Draft::read(Some("{broken")), Draft::default());
     }
 
     #[test]

@@ -1,0 +1,244 @@
+//! The form's fields: a visible label for each, hints and errors tied to the input with `aria-describedby`.
+
+use super::PetitionForm;
+use crate::components::text::Tr;
+use crate::load::DirectoryState;
+use leptos::prelude::*;
+use serde_json::Value;
+use voix_core::campaign::{FieldKind, PetitionField};
+use voix_core::i18n::{label, Text};
+use voix_core::{FedNum, Lang};
+
+/// The element id of a field (`fields.email` → `voix-pet-email`); where focus goes for an error at `path`.
+pub fn dom_id(path: &str) -> String {
+    if let Some(field) = path.strip_prefix("fields.") {
+        return format!("voix-pet-{field}");
+    }
+    if let Some(index) = path.strip_prefix("consents[").and_then(|rest| rest.strip_suffix(']')) {
+        return format!("voix-pet-consent-{index}");
+    }
+    match path {
+        "riding" => "voix-pet-riding".to_owned(),
+        _ => "voix-pet-summary".to_owned(),
+    }
+}
+
+/// How a text field looks and fills in.
+#[derive(Clone, Copy)]
+pub struct Input {
+    pub kind: &'static str,
+    pub autocomplete: &'static str,
+    pub inputmode: &'static str,
+    pub multiline: bool,
+    pub maxlength: usize,
+}
+
+impl Input {
+    pub const fn text(autocomplete: &'static str, maxlength: usize) -> Input {
+        Input { kind: "text", autocomplete, inputmode: "text", multiline: false, maxlength }
+    }
+}
+
+/// A line (or a box) of text.
+#[component]
+pub fn TextField(
+    form: PetitionForm,
+    field: String,
+    label: Signal<String>,
+    required: bool,
+    input: Input,
+    hint: Option<Text>,
+    lang: Signal<Lang>,
+    #[prop(optional)] on_focus: Option<Callback<()>>,
+) -> impl IntoView {
+    let id = dom_id(&format!("fields.{field}"));
+    let path = format!("fields.{field}");
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let describedby = match hint {
+        Some(_) => format!("{hint_id} {error_id}"),
+        None => error_id.clone(),
+    };
+    let invalid = {
+        let path = path.clone();
+        move || form.error(&path).is_some().to_string()
+    };
+    let value = {
+        let field = field.clone();
+        move || form.text(&field)
+    };
+    let on_input = {
+        let (field, path) = (field.clone(), path.clone());
+        move |ev: leptos::ev::Event| {
+            form.set(&field, Value::String(event_target_value(&ev)));
+            form.errors.update(|errors| errors.retain(|e| e.path != path));
+        }
+    };
+    let focus = move |_| {
+        if let Some(callback) = on_focus {
+            callback.run(());
+        }
+    };
+    let control = if input.multiline {
+        view! {
+            <textarea id=id.clone() name=field.clone() rows="4" maxlength=input.maxlength
+                aria-describedby=describedby aria-invalid=invalid
+                prop:value=value on:input=on_input on:focus=focus></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() name=field.clone() type=input.kind autocomplete=input.autocomplete
+                inputmode=input.inputmode maxlength=input.maxlength spellcheck="false"
+                aria-required=required.to_string() aria-describedby=describedby aria-invalid=invalid
+                prop:value=value on:input=on_input on:focus=focus/>
+        }
+        .into_any()
+    };
+    let error = move || form.error(&path);
+    view! {
+        <div class="voix-field">
+            <label for=id.clone()>{move || label.get()}</label>
+            {hint.map(|hint| view! { <p id=hint_id class="voix-muted"><Tr text=hint lang/></p> })}
+            {control}
+            <p id=error_id class="voix-field-error">{error}</p>
+        </div>
+    }
+}
+
+/// One of the campaign's own questions.
+#[component]
+pub fn CustomField(form: PetitionForm, field: PetitionField, lang: Signal<Lang>) -> impl IntoView {
+    let required = field.required;
+    let title = field.label.clone();
+    let label = Signal::derive(move || {
+        let lang = lang.get();
+        let text = title.text(lang).to_owned();
+        if required {
+            text
+        } else {
+            format!("{text} {}", Text::OptionalMark.get(lang))
+        }
+    });
+    let id = dom_id(&format!("fields.{}", field.id));
+    let path = format!("fields.{}", field.id);
+    let error_id = format!("{id}-error");
+    let error = {
+        let path = path.clone();
+        move || form.error(&path)
+    };
+    let invalid = move || form.error(&path).is_some().to_string();
+    match field.kind {
+        FieldKind::Text => view! {
+            <TextField form field=field.id.clone() label required input=Input::text("off", field.max_length()) hint=None lang/>
+        }
+        .into_any(),
+        FieldKind::Checkbox => {
+            let name = field.id.clone();
+            let checked = {
+                let name = name.clone();
+                move || form.checked(&name)
+            };
+            let described = error_id.clone();
+            view! {
+                <div class="voix-field voix-check">
+                    <input type="checkbox" id=id.clone() name=name.clone() aria-describedby=described
+                        aria-invalid=invalid prop:checked=checked
+                        on:change=move |ev| form.set(&name, Value::Bool(event_target_checked(&ev)))/>
+                    <label for=id>{move || label.get()}</label>
+                    <p id=error_id class="voix-field-error">{error}</p>
+                </div>
+            }
+            .into_any()
+        }
+        FieldKind::Choice => {
+            let options = field
+                .choices
+                .iter()
+                .enumerate()
+                .map(|(index, choice)| {
+                    let (name, value) = (field.id.clone(), choice.id.clone());
+                    let option_id = if index == 0 { id.clone() } else { format!("{id}-{}", choice.id) };
+                    let text = choice.label.clone();
+                    let checked = {
+                        let (name, value) = (name.clone(), value.clone());
+                        move || form.text(&name) == value
+                    };
+                    view! {
+                        <div class="voix-check">
+                            <input type="radio" id=option_id.clone() name=name.clone() value=value.clone()
+                                prop:checked=checked
+                                on:change=move |_| form.set(&name, Value::String(value.clone()))/>
+                            <label for=option_id>{move || text.text(lang.get()).to_owned()}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            let described = error_id.clone();
+            view! {
+                <fieldset class="voix-field voix-choices-field" aria-describedby=described aria-invalid=invalid>
+                    <legend>{move || label.get()}</legend>
+                    {options}
+                    <p id=error_id class="voix-field-error">{error}</p>
+                </fieldset>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The riding the postal code gives: a line when it is one riding, a choice when it may be several.
+#[component]
+pub fn RidingField(form: PetitionForm, lang: Signal<Lang>) -> impl IntoView {
+    move || {
+        let DirectoryState::Ready(directory) = form.directory.get() else { return None };
+        let candidates = form.candidates.get()?;
+        let lang_now = lang.get();
+        if let Some(single) = candidates.single() {
+            let name = directory.district(single)?.name(lang_now).to_owned();
+            return Some(
+                view! {
+                    <p class="voix-riding-line" id="voix-pet-riding" tabindex="-1">
+                        {label(Text::YourRiding, lang_now)} " " <strong>{name}</strong>
+                    </p>
+                }
+                .into_any(),
+            );
+        }
+        let mut ridings: Vec<FedNum> = candidates.fed_nums().to_vec();
+        if ridings.is_empty() {
+            return None;
+        }
+        ridings.dedup();
+        let options = ridings
+            .into_iter()
+            .filter_map(|fed_num| directory.district(fed_num).map(|d| (fed_num, d.name(lang_now).to_owned())))
+            .map(|(fed_num, name)| {
+                let option_id = format!("voix-pet-riding-{fed_num}");
+                view! {
+                    <div class="voix-check">
+                        <input type="radio" id=option_id.clone() name="riding" value=fed_num.to_string()
+                            prop:checked=move || form.riding.get() == Some(fed_num)
+                            on:change=move |_| {
+                                form.riding.set(Some(fed_num));
+                                form.save_draft();
+                            }/>
+                        <label for=option_id>{name}</label>
+                    </div>
+                }
+            })
+            .collect_view();
+        let error = move || form.error("riding");
+        Some(
+            view! {
+                <fieldset class="voix-field voix-choices-field" id="voix-pet-riding" tabindex="-1"
+                    aria-describedby="voix-pet-riding-error">
+                    <legend>{Text::ChooseYourRiding.get(lang_now)}</legend>
+                    {options}
+                    <p id="voix-pet-riding-error" class="voix-field-error">{error}</p>
+                </fieldset>
+            }
+            .into_any(),
+        )
+    }
+}
