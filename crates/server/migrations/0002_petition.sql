@@ -47,6 +47,9 @@ CREATE TABLE signatures (
     UNIQUE (campaign_id, email_key)
 );
 
+-- `voix forget` finds a person in every campaign by their email key.
+CREATE INDEX signatures_by_email_key ON signatures (email_key);
+
 -- The exact texts of consent boxes that people ticked, by version (the SHA-256 of the text).
 CREATE TABLE consent_wordings (
     version TEXT PRIMARY KEY,
@@ -76,6 +79,9 @@ CREATE TABLE consents (
     PRIMARY KEY (signature_id, entry)
 );
 
+-- Exports read a campaign's ledger at once.
+CREATE INDEX consents_by_campaign ON consents (campaign_id, signature_id, entry);
+
 -- Replies already given to a submission's idempotency key, so that a retry gets the same answer. Kept a day.
 CREATE TABLE idempotency_keys (
     campaign_id TEXT NOT NULL,
@@ -89,6 +95,9 @@ CREATE TABLE idempotency_keys (
     created_at BIGINT NOT NULL,
     PRIMARY KEY (campaign_id, idempotency_key)
 );
+
+-- Records older than a day are removed as the server runs.
+CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
 
 CREATE INDEX idempotency_keys_by_signature ON idempotency_keys (signature_id);
 

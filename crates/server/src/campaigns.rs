@@ -30,6 +30,8 @@ struct Served {
 #[derive(Debug, Default)]
 pub struct Campaigns {
     served: HashMap<String, Served>,
+    /// The coalition's shared glossary (`glossary.json` in the same folder), when it is valid.
+    pub glossary: Option<crate::compression::ServedFile>,
 }
 
 impl Campaigns {
@@ -47,6 +49,7 @@ impl Campaigns {
             .flatten()
             .map(|entry| entry.path())
             .filter(|path| path.extension().is_some_and(|ext| ext == "json") && !path.is_dir())
+            .filter(|path| path.file_name().is_none_or(|name| name != crate::glossary::FILE_NAME))
             .collect();
         files.sort();
         for path in files {
@@ -55,6 +58,7 @@ impl Campaigns {
         if campaigns.served.is_empty() {
             tracing::warn!("no valid campaign in {}", dir.display());
         }
+        campaigns.glossary = crate::glossary::load(dir, lang);
         campaigns
     }
 

@@ -124,9 +124,16 @@ pub struct CheckArgs {
     /// The language of the messages (default: from LC_ALL, LC_MESSAGES or LANG).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
-    /// text: one line per problem; json: an array of problems in both languages.
+    /// text: one line per problem; json: the problems in both languages and the explainers' reading grades.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// The coalition's shared glossary to check explainers against (default: glossary.json next to a campaign
+    /// that uses the shared glossary).
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
+    /// Also print each explainer section's reading grades (English Flesch–Kincaid, French Kandel–Moles, LIX).
+    #[arg(long)]
+    pub grades: bool,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -204,7 +211,8 @@ fn run_check(args: CheckArgs) -> ExitCode {
     let lang = args.lang.map(Lang::from).unwrap_or_else(lang_from_env);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    match check::run(&args.files, lang, args.format, &mut out) {
+    let options = check::Options { lang, format: args.format, glossary: args.glossary, grades: args.grades };
+    match check::run_with(&args.files, &options, &mut out) {
         Ok(status) => {
             let _ = out.flush();
             ExitCode::from(status)

@@ -19,6 +19,52 @@ pub struct Config {
     pub database: Database,
     /// The language of the campaign problems that start-up logs.
     pub lang: Lang,
+    /// The petition's abuse protection.
+    pub petition: PetitionSettings,
+}
+
+/// How hard the petition's abuse protection is. The defaults suit production; tests and the load generator
+/// make the proof of work cheap and the rate limits wide, and `voix serve` logs a warning when they do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PetitionSettings {
+    /// The ALTCHA challenge's largest secret number: the widget tries on average half as many counters.
+    pub altcha_max_number: u32,
+    /// SHA-256 rounds per counter tried.
+    pub altcha_cost: u32,
+    /// Signature and letter submissions per client address per minute (also the burst); 0: no limit.
+    pub rate_per_ip: u32,
+    /// Signatures per email address per hour (also the burst); 0: no limit.
+    pub rate_per_email: u32,
+    /// Take the client's address from the last `X-Forwarded-For` entry (only behind a reverse proxy that sets it).
+    pub trusted_proxy: bool,
+}
+
+impl PetitionSettings {
+    pub const DEFAULT_ALTCHA_MAX_NUMBER: u32 = 100_000;
+    pub const DEFAULT_ALTCHA_COST: u32 = 5;
+    pub const DEFAULT_RATE_PER_IP: u32 = 60;
+    pub const DEFAULT_RATE_PER_EMAIL: u32 = 10;
+
+    /// Whether any protection is weaker than the defaults (worth a warning at start-up).
+    pub fn weakened(&self) -> bool {
+        let defaults = PetitionSettings::default();
+        self.altcha_max_number < defaults.altcha_max_number
+            || self.altcha_cost < defaults.altcha_cost
+            || self.rate_per_ip == 0
+            || self.rate_per_email == 0
+    }
+}
+
+impl Default for PetitionSettings {
+    fn default() -> Self {
+        PetitionSettings {
+            altcha_max_number: Self::DEFAULT_ALTCHA_MAX_NUMBER,
+            altcha_cost: Self::DEFAULT_ALTCHA_COST,
+            rate_per_ip: Self::DEFAULT_RATE_PER_IP,
+            rate_per_email: Self::DEFAULT_RATE_PER_EMAIL,
+            trusted_proxy: false,
+        }
+    }
 }
 
 impl Config {
@@ -34,6 +80,7 @@ impl Config {
             data_file: PathBuf::from(DEFAULT_DATA_FILE),
             database: Database::Sqlite { data_dir: data_dir.into() },
             lang: Lang::En,
+            petition: PetitionSettings::default(),
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod data_file;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod glossary;
 pub mod health;
 pub mod lookup;
 pub mod request_log;
@@ -40,6 +41,7 @@ pub fn app(state: AppState) -> Router {
         .route("/campaigns/{file}", get(campaigns::serve_campaign))
         .route("/schema/campaign.v1.json", get(schema::campaign_schema))
         .route(data_file::URL_PATH, get(data_file::serve))
+        .route(glossary::URL_PATH, get(glossary::serve))
         .route("/healthz", get(health::healthz))
         .fallback(not_found)
         .with_state(state)

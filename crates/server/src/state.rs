@@ -2,10 +2,11 @@
 
 use crate::bundle::Bundle;
 use crate::campaigns::Campaigns;
-use crate::config::Config;
+use crate::config::{Config, PetitionSettings};
 use crate::data_file::DataFile;
 use crate::db;
 use crate::error::Error;
+use crate::petition::Petition;
 use sqlx::AnyPool;
 use std::sync::Arc;
 
@@ -17,6 +18,8 @@ pub struct AppState {
     pub campaigns: Arc<Campaigns>,
     pub data_file: Arc<DataFile>,
     pub db: AnyPool,
+    /// Signatures, letters, counts and abuse protection.
+    pub petition: Arc<Petition>,
 }
 
 impl AppState {
@@ -26,12 +29,25 @@ impl AppState {
         let campaigns = Campaigns::load(&config.campaigns_dir, config.lang);
         let data_file = DataFile::load(&config.data_file);
         let db = db::connect(&config.database).await?;
-        Ok(AppState::new(bundle, campaigns, db).with_data_file(data_file))
+        Ok(AppState::new(bundle, campaigns, db, &config.petition).await?.with_data_file(data_file))
     }
 
-    /// The state without riding data (`/data/canada.json` answers 404).
-    pub fn new(bundle: Bundle, campaigns: Campaigns, db: AnyPool) -> AppState {
-        AppState { bundle: Arc::new(bundle), campaigns: Arc::new(campaigns), data_file: Arc::default(), db }
+    /// The state without riding data (`/data/canada.json` answers 404). Starts the petition's writer on the
+    /// current Tokio runtime.
+    pub async fn new(
+        bundle: Bundle,
+        campaigns: Campaigns,
+        db: AnyPool,
+        settings: &PetitionSettings,
+    ) -> Result<AppState, Error> {
+        let petition = Arc::new(Petition::start(&db, settings.clone()).await?);
+        Ok(AppState {
+            bundle: Arc::new(bundle),
+            campaigns: Arc::new(campaigns),
+            data_file: Arc::default(),
+            db,
+            petition,
+        })
     }
 
     pub fn with_data_file(self, data_file: DataFile) -> AppState {

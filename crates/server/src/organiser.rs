@@ -1,0 +1,143 @@
+//! The organisers' commands: `voix export`, `voix token create`, `voix forget`. Each opens the same database as
+//! `voix serve` (`--data`, or `DATABASE_URL`) and applies any pending migration first.
+
+use std::io::{BufWriter, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use sqlx::AnyPool;
+
+use crate::campaigns::Campaigns;
+use crate::cli::{DatabaseArgs, ExportArgs, ForgetArgs, TokenCreateArgs};
+use crate::config::lang_from_env;
+use crate::db::{self, Database};
+use crate::error::Error;
+use crate::petition::{now_secs, store};
+
+/// Exports of at least this many signers show a progress bar.
+const PROGRESS_FROM: u64 = 1000;
+
+fn run<T>(name: &str, work: impl std::future::Future<Output = Result<T, Error>>) -> Result<T, ExitCode> {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|error| {
+        eprintln!("voix {name}: cannot start the async runtime: {error}");
+        ExitCode::FAILURE
+    })?;
+    runtime.block_on(work).map_err(|error| {
+        eprintln!("voix {name}: {error}");
+        ExitCode::FAILURE
+    })
+}
+
+async fn connect(args: &DatabaseArgs) -> Result<AnyPool, Error> {
+    let database = Database::choose(std::env::var("DATABASE_URL").ok(), args.data.clone());
+    db::connect(&database).await
+}
+
+/// `voix export --campaign ID [--partner P] --out FILE.csv`.
+pub fn run_export(args: ExportArgs) -> ExitCode {
+    match run("export", export(&args)) {
+        Ok(rows) => {
+            println!("Wrote {rows} signer(s) to {}", args.out.display());
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+async fn export(args: &ExportArgs) -> Result<u64, Error> {
+    let campaigns = Campaigns::load(&args.campaigns, lang_from_env());
+    let Some(served) = campaigns.get(&args.campaign) else {
+        return Err(Error::Message(format!(
+            "no valid campaign {:?} in {} (voix check explains why a campaign is refused)",
+            args.campaign,
+            args.campaigns.display()
+        )));
+    };
+    if let Some(partner) = &args.partner {
+        if served.campaign.partner(partner).is_none() {
+            return Err(Error::Message(format!("the campaign has no partner {partner:?}")));
+        }
+    }
+    let pool = connect(&args.database).await?;
+    let file = create_private(&args.out)?;
+    let mut out = BufWriter::new(file);
+    let bar = ProgressBar::hidden();
+    let progress = |done: u64, all: u64| {
+        if all >= PROGRESS_FROM && bar.is_hidden() && done < all {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            bar.set_length(all);
+            if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} signers ({eta} left)") {
+                bar.set_style(style);
+            }
+        }
+        bar.set_position(done);
+    };
+    let rows = store::export(&pool, &served.campaign, args.partner.as_deref(), &mut out, progress).await?;
+    bar.finish_and_clear();
+    out.flush().map_err(|error| Error::io("write", &args.out, error))?;
+    pool.close().await;
+    Ok(rows)
+}
+
+/// A new file readable by its owner only: it holds personal data.
+fn create_private(path: &Path) -> Result<std::fs::File, Error> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path).map_err(|error| Error::io("create", path, error))
+}
+
+/// `voix token create [--name N]`.
+pub fn run_token_create(args: TokenCreateArgs) -> ExitCode {
+    let name = args.name.clone().unwrap_or_else(|| format!("organiser-{}", &store::iso_time(now_secs())[..10]));
+    let work = async {
+        let pool = connect(&args.database).await?;
+        let token = store::create_token(&pool, &name).await;
+        pool.close().await;
+        token
+    };
+    match run("token create", work) {
+        Ok(token) => {
+            println!("{token}");
+            eprintln!(
+                "Token {name:?} created. Keep it now: it is shown only once (Voix keeps only its hash). Send it as \
+                 \"Authorization: Bearer <token>\" to /api/admin/."
+            );
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+/// `voix forget EMAIL`.
+pub fn run_forget(args: ForgetArgs) -> ExitCode {
+    let work = async {
+        let pool = connect(&args.database).await?;
+        let forgotten = store::forget(&pool, &args.email).await;
+        pool.close().await;
+        forgotten
+    };
+    match run("forget", work) {
+        Ok(forgotten) if forgotten.campaigns.is_empty() => {
+            println!("No signature with this email address: nothing to remove.");
+            ExitCode::SUCCESS
+        }
+        Ok(forgotten) => {
+            println!(
+                "Removed {} signature(s) (campaigns: {}), {} consent record(s) and {} retry record(s). The \
+                 anonymous counts are kept.",
+                forgotten.campaigns.len(),
+                forgotten.campaigns.join(", "),
+                forgotten.consents,
+                forgotten.idempotency_records
+            );
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}

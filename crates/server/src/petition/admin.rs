@@ -1,0 +1,111 @@
+//! `/api/admin/…`: the organisers' API, behind `Authorization: Bearer <token>` (a token from
+//! `voix token create`; the server keeps only its hash).
+//!
+//! - `GET /api/admin/campaigns`: `[{"id": "…", "stats": {…}}]`, every served campaign's counts.
+//! - `GET /api/admin/campaigns/{id}/export.csv[?partner=P]`: the export of `voix export`, as CSV.
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use voix_core::petition::api::{lang_from_accept_language, ErrorCode, Stats};
+use voix_core::Lang;
+
+use super::store;
+use crate::error::Error;
+use crate::state::AppState;
+
+/// One campaign in `GET /api/admin/campaigns`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct CampaignStats {
+    pub id: String,
+    pub stats: Stats,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ExportQuery {
+    pub partner: Option<String>,
+}
+
+async fn authorise(state: &AppState, headers: &HeaderMap) -> Result<Lang, Error> {
+    let lang = lang_from_accept_language(headers.get(header::ACCEPT_LANGUAGE).and_then(|value| value.to_str().ok()));
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|token| !token.is_empty());
+    let Some(token) = token else { return Err(Error::refused(ErrorCode::TokenNeeded, lang)) };
+    match store::token_is_valid(&state.db, token).await {
+        Ok(true) => Ok(lang),
+        Ok(false) => Err(Error::refused(ErrorCode::TokenNeeded, lang)),
+        Err(error) => {
+            tracing::error!("admin: cannot check the token: {error}");
+            Err(Error::refused(ErrorCode::Unavailable, lang))
+        }
+    }
+}
+
+fn private(mut response: Response) -> Response {
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// `GET /api/admin/campaigns`.
+pub async fn campaigns(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let lang = match authorise(&state, &headers).await {
+        Ok(lang) => lang,
+        Err(error) => return error.into_response(),
+    };
+    let mut list = Vec::new();
+    for id in state.campaigns.ids() {
+        let Some(served) = state.campaigns.get(id) else { continue };
+        match store::stats(&state.db, &served.campaign).await {
+            Ok(stats) => list.push(CampaignStats { id: id.to_owned(), stats }),
+            Err(error) => {
+                tracing::error!("admin: cannot read the counts: {error}");
+                return Error::refused(ErrorCode::Unavailable, lang).into_response();
+            }
+        }
+    }
+    private(Json(list).into_response())
+}
+
+/// `GET /api/admin/campaigns/{id}/export.csv[?partner=P]`.
+pub async fn export(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(query): Query<ExportQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let lang = match authorise(&state, &headers).await {
+        Ok(lang) => lang,
+        Err(error) => return error.into_response(),
+    };
+    let Some(served) = state.campaigns.get(&id) else {
+        return Error::refused(ErrorCode::UnknownCampaign, lang).into_response();
+    };
+    if let Some(partner) = &query.partner {
+        if served.campaign.partner(partner).is_none() {
+            return Error::refused(ErrorCode::UnknownCampaign, lang).into_response();
+        }
+    }
+    let mut csv = Vec::new();
+    match store::export(&state.db, &served.campaign, query.partner.as_deref(), &mut csv, |_, _| {}).await {
+        Ok(_) => {
+            let disposition = format!("attachment; filename=\"{id}.csv\"");
+            let mut response = private(csv.into_response());
+            let headers = response.headers_mut();
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+            if let Ok(value) = HeaderValue::from_str(&disposition) {
+                headers.insert(header::CONTENT_DISPOSITION, value);
+            }
+            response
+        }
+        Err(error) => {
+            tracing::error!("admin: export failed: {error}");
+            Error::refused(ErrorCode::Unavailable, lang).into_response()
+        }
+    }
+}

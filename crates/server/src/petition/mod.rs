@@ -1,0 +1,89 @@
+//! The petition's server side (issue 5): signatures with their consent ledger, letter counts, live counts,
+//! abuse protection, and the organisers' exports, tokens and erasure.
+//!
+//! Routes (see [`routes`]): `POST /api/campaigns/{id}/signatures`, `GET /api/campaigns/{id}/stats`,
+//! `GET /api/campaigns/{id}/altcha`, `POST /api/campaigns/{id}/letters`, and behind a bearer token
+//! `GET /api/admin/campaigns` and `GET /api/admin/campaigns/{id}/export.csv[?partner=P]`. The replies are the
+//! types of [`voix_core::petition::api`].
+//!
+//! Durability: every signature is written by the one [`writer::Writer`], which commits a batch before answering
+//! any request in it. SQLite runs in WAL mode with `synchronous=FULL` (sqlx's default, which `db::connect`
+//! keeps): each commit appends the batch to the WAL and `fsync`s it before returning, so an acknowledged
+//! signature survives a crash or a power cut. On PostgreSQL, `synchronous_commit` is left at its default (`on`).
+
+pub mod abuse;
+pub mod admin;
+pub mod routes;
+pub mod store;
+pub mod writer;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use sqlx::AnyPool;
+
+use crate::config::PetitionSettings;
+use crate::error::Error;
+use abuse::{Altcha, RateLimiter};
+use writer::Writer;
+
+/// The petition's share of the application state.
+#[derive(Debug)]
+pub struct Petition {
+    pub settings: PetitionSettings,
+    /// The HMAC key of email addresses (see `store::email_key`).
+    pub email_secret: Vec<u8>,
+    pub writer: Writer,
+    pub altcha: Altcha,
+    pub ip_limits: RateLimiter<std::net::IpAddr>,
+    pub email_limits: RateLimiter<String>,
+}
+
+impl Petition {
+    /// Reads the instance's secret and starts the writer (on the current Tokio runtime).
+    pub async fn start(pool: &AnyPool, settings: PetitionSettings) -> Result<Petition, Error> {
+        if settings.weakened() {
+            tracing::warn!(
+                "the petition's abuse protection is weakened (proof of work up to {} x {} rounds, {} per minute \
+                 per address, {} per hour per email; 0 is no limit): for tests and load tests only",
+                settings.altcha_max_number,
+                settings.altcha_cost,
+                settings.rate_per_ip,
+                settings.rate_per_email
+            );
+        }
+        Ok(Petition {
+            email_secret: store::email_secret(pool).await?,
+            writer: Writer::start(pool.clone()),
+            altcha: Altcha::new(settings.altcha_max_number, settings.altcha_cost)?,
+            ip_limits: RateLimiter::new(settings.rate_per_ip, Duration::from_secs(60)),
+            email_limits: RateLimiter::new(settings.rate_per_email, Duration::from_secs(3600)),
+            settings,
+        })
+    }
+}
+
+/// Seconds since 1970-01-01 UTC.
+pub fn now_secs() -> i64 {
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).map(|elapsed| elapsed.as_secs()).unwrap_or(0);
+    i64::try_from(now).unwrap_or(i64::MAX)
+}
+
+/// 32 random hex digits. Should the system's randomness fail, the time and a counter still keep ids unique.
+pub fn random_id() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut bytes = [0u8; 16];
+    if getrandom::getrandom(&mut bytes).is_err() {
+        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|elapsed| elapsed.as_nanos()).unwrap_or(0);
+        bytes[..8].copy_from_slice(&(nanos as u64).to_be_bytes());
+        bytes[8..].copy_from_slice(&COUNTER.fetch_add(1, Ordering::Relaxed).to_be_bytes());
+    }
+    voix_core::petition::hex(&bytes)
+}
+
+/// Called once a new signature is committed (not for a repeated email). The seam for the next version, which
+/// sends a confirmation email here and moves `signatures.status` from "recorded" to "confirmed" when the person
+/// follows its link. Does nothing yet.
+pub fn signature_recorded(signature_id: &str) {
+    let _ = signature_id;
+}

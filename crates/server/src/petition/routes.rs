@@ -1,0 +1,335 @@
+//! The petition's public API: signatures, letter counts, live counts and proof-of-work challenges.
+//!
+//! Cross-origin requests are allowed only from the origins the campaign lists for its partners (the
+//! `Access-Control-Allow-Origin` value is the campaign's copy, never the request's `Origin`), and from the
+//! server's own pages (an `Origin` whose host is the request's `Host`). A submission from a partner's origin must
+//! name that partner. Requests without `Origin` (not from a browser) are not cross-origin and pass.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+
+use axum::extract::{ConnectInfo, Path, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use serde::de::DeserializeOwned;
+use voix_core::petition::api::{lang_from_accept_language, ErrorCode, LetterRecorded, SignedReply};
+use voix_core::petition::{validate, FieldError, LetterSent, SignatureProblem, SignatureSubmission};
+use voix_core::Lang;
+
+use super::store;
+use super::writer::{SignJob, SignOutcome};
+use crate::campaigns::Served;
+use crate::error::Error;
+use crate::state::AppState;
+
+/// The largest request body accepted: a signature with a full comment and the proof of work fits many times.
+pub const BODY_LIMIT: usize = 16 * 1024;
+
+/// How long browsers may keep a preflight's answer.
+const PREFLIGHT_MAX_AGE: &str = "600";
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/campaigns/{id}/signatures", axum::routing::post(sign).options(preflight))
+        .route("/api/campaigns/{id}/letters", axum::routing::post(letter).options(preflight))
+        .route("/api/campaigns/{id}/stats", get(stats).options(preflight))
+        .route("/api/campaigns/{id}/altcha", get(challenge).options(preflight))
+        .route("/api/admin/campaigns", get(super::admin::campaigns))
+        .route("/api/admin/campaigns/{id}/export.csv", get(super::admin::export))
+}
+
+/// Where a request comes from.
+enum Caller {
+    /// No `Origin`: not a browser's cross-origin request.
+    NoOrigin,
+    /// A page of this server.
+    SameSite,
+    /// A partner's page: the campaign's copy of the origin.
+    Partner(String),
+    Refused,
+}
+
+impl Caller {
+    fn of(served: &Served, headers: &HeaderMap) -> Caller {
+        let Some(origin) = headers.get(header::ORIGIN) else { return Caller::NoOrigin };
+        let Ok(origin) = origin.to_str() else { return Caller::Refused };
+        if let Some(listed) = served.allowed_origin(origin) {
+            return Caller::Partner(listed.to_owned());
+        }
+        let host = headers.get(header::HOST).and_then(|host| host.to_str().ok());
+        let origin_host = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://"));
+        match (origin_host, host) {
+            (Some(origin_host), Some(host)) if origin_host.eq_ignore_ascii_case(host) => Caller::SameSite,
+            _ => Caller::Refused,
+        }
+    }
+
+    /// Adds the CORS headers a partner's page needs to read `response`.
+    fn allow(&self, response: &mut Response) {
+        let headers = response.headers_mut();
+        headers.insert(header::VARY, HeaderValue::from_static("Origin"));
+        if let Caller::Partner(origin) = self {
+            if let Ok(value) = HeaderValue::from_str(origin) {
+                headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, value);
+            }
+        }
+    }
+}
+
+/// The language of a request before its body is read.
+fn header_lang(headers: &HeaderMap) -> Lang {
+    lang_from_accept_language(headers.get(header::ACCEPT_LANGUAGE).and_then(|value| value.to_str().ok()))
+}
+
+fn campaign<'s>(state: &'s AppState, id: &str, lang: Lang) -> Result<&'s Served, Error> {
+    state.campaigns.get(id).ok_or_else(|| Error::refused(ErrorCode::UnknownCampaign, lang))
+}
+
+/// The client's address: the socket's, or behind a trusted proxy the last `X-Forwarded-For` entry.
+fn client_ip(state: &AppState, request: &Request) -> IpAddr {
+    if state.petition.settings.trusted_proxy {
+        let forwarded = request.headers().get("x-forwarded-for").and_then(|value| value.to_str().ok());
+        if let Some(ip) = forwarded.and_then(|value| value.rsplit(',').next()).and_then(|ip| ip.trim().parse().ok()) {
+            return ip;
+        }
+    }
+    request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ConnectInfo(addr)| addr.ip())
+}
+
+/// Reads a JSON body of at most [`BODY_LIMIT`] bytes.
+async fn read_json<T: DeserializeOwned>(request: Request, lang: Lang) -> Result<T, Error> {
+    let content_type = request.headers().get(header::CONTENT_TYPE).and_then(|value| value.to_str().ok());
+    let is_json = content_type
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|value| value.trim().eq_ignore_ascii_case("application/json"));
+    if !is_json {
+        return Err(Error::refused(ErrorCode::NotJson, lang));
+    }
+    let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|value| value.to_str().ok());
+    if declared.and_then(|value| value.parse::<usize>().ok()).is_some_and(|length| length > BODY_LIMIT) {
+        return Err(Error::refused(ErrorCode::TooLarge, lang));
+    }
+    let bytes = match Limited::new(request.into_body(), BODY_LIMIT).collect().await {
+        Ok(collected) => collected.to_bytes(),
+        Err(error) if error.downcast_ref::<LengthLimitError>().is_some() => {
+            return Err(Error::refused(ErrorCode::TooLarge, lang));
+        }
+        Err(_) => return Err(Error::refused(ErrorCode::Unreadable, lang)),
+    };
+    serde_json::from_slice(&bytes).map_err(|_| Error::refused(ErrorCode::Unreadable, lang))
+}
+
+fn json_reply<T: serde::Serialize>(value: &T) -> Response {
+    let mut response = Json(value).into_response();
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// `OPTIONS` on the API: the preflight of a partner's cross-origin request.
+async fn preflight(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Response {
+    let lang = header_lang(&headers);
+    let served = match campaign(&state, &id, lang) {
+        Ok(served) => served,
+        Err(error) => return error.into_response(),
+    };
+    let caller = Caller::of(served, &headers);
+    if matches!(caller, Caller::Refused) {
+        return Error::refused(ErrorCode::OriginRefused, lang).into_response();
+    }
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    caller.allow(&mut response);
+    let headers = response.headers_mut();
+    headers.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, POST"));
+    headers.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("content-type"));
+    headers.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static(PREFLIGHT_MAX_AGE));
+    response
+}
+
+/// `GET /api/campaigns/{id}/stats`.
+async fn stats(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Response {
+    let lang = header_lang(&headers);
+    let served = match campaign(&state, &id, lang) {
+        Ok(served) => served,
+        Err(error) => return error.into_response(),
+    };
+    let caller = Caller::of(served, &headers);
+    let mut response = match store::stats(&state.db, &served.campaign).await {
+        Ok(stats) => {
+            let mut response = Json(stats).into_response();
+            response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=5"));
+            response
+        }
+        Err(error) => unavailable(error, lang),
+    };
+    caller.allow(&mut response);
+    response
+}
+
+/// `GET /api/campaigns/{id}/altcha`: a proof-of-work challenge, rate-limited per address.
+async fn challenge(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
+    let lang = header_lang(request.headers());
+    let served = match campaign(&state, &id, lang) {
+        Ok(served) => served,
+        Err(error) => return error.into_response(),
+    };
+    let caller = Caller::of(served, request.headers());
+    let ip = client_ip(&state, &request);
+    let result = match state.petition.ip_limits.check(ip) {
+        Err(seconds) => Err(Error::too_many(lang, seconds)),
+        Ok(()) => state.petition.altcha.challenge(),
+    };
+    let mut response = match result {
+        Ok(challenge) => json_reply(&challenge),
+        Err(error) => error.into_response(),
+    };
+    caller.allow(&mut response);
+    response
+}
+
+/// `POST /api/campaigns/{id}/signatures`.
+async fn sign(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
+    let lang = header_lang(request.headers());
+    let served = match campaign(&state, &id, lang) {
+        Ok(served) => served,
+        Err(error) => return error.into_response(),
+    };
+    let caller = Caller::of(served, request.headers());
+    let mut response = match sign_checked(&state, served, &caller, request, lang).await {
+        Ok(reply) => json_reply(&reply),
+        Err(error) => error.into_response(),
+    };
+    caller.allow(&mut response);
+    response
+}
+
+async fn sign_checked(
+    state: &AppState,
+    served: &Served,
+    caller: &Caller,
+    request: Request,
+    lang: Lang,
+) -> Result<SignedReply, Error> {
+    if matches!(caller, Caller::Refused) {
+        return Err(Error::refused(ErrorCode::OriginRefused, lang));
+    }
+    let ip = client_ip(state, &request);
+    let mut submission: SignatureSubmission = read_json(request, lang).await?;
+    let lang = submission.lang;
+    let campaign = &served.campaign;
+    if submission.campaign.is_empty() {
+        submission.campaign = campaign.id.clone();
+    }
+    check_partner(served, caller, submission.partner.as_deref(), lang)?;
+    let goal = campaign.petition.as_ref().and_then(|petition| petition.goal);
+    if submission.honeypot_filled() {
+        // A bot: answer as if it signed, store nothing.
+        tracing::info!("petition: a submission filled the hidden field; answered without recording");
+        let stats = store::stats(&state.db, campaign).await.map_err(|error| database(error, lang))?;
+        let riding_total = submission.riding.map(|riding| stats.riding(riding) + 1);
+        return Ok(SignedReply { total: stats.total + 1, riding_total, goal, already_signed: false });
+    }
+    let signature = validate(campaign, &submission).map_err(|errors| Error::invalid(errors, lang))?;
+    let fingerprint = fingerprint(&submission);
+    if let Some(key) = &signature.idempotency_key {
+        // A retry of a recorded submission needs no new proof of work (its challenge may have expired).
+        let stored = store::stored_reply(&state.db, &campaign.id, key, &fingerprint).await;
+        match stored.map_err(|error| database(error.into(), lang))? {
+            Some(SignOutcome::Replayed(reply)) => return Ok(reply),
+            Some(_) => return Err(Error::refused(ErrorCode::IdempotencyKeyReused, lang)),
+            None => {}
+        }
+    }
+    let petition = &state.petition;
+    petition.ip_limits.check(ip).map_err(|seconds| Error::too_many(lang, seconds))?;
+    let email_key = store::email_key(&petition.email_secret, &signature.email);
+    petition.email_limits.check(email_key.clone()).map_err(|seconds| Error::too_many(lang, seconds))?;
+    if !petition.altcha.verify(submission.altcha.as_ref(), signature.idempotency_key.as_deref()) {
+        return Err(Error::invalid(vec![FieldError::new("altcha", SignatureProblem::RobotCheckFailed)], lang));
+    }
+    let job = SignJob { signature, email_key, fingerprint, goal };
+    match petition.writer.sign(job).await {
+        Ok(SignOutcome::Signed(reply) | SignOutcome::Replayed(reply)) => Ok(reply),
+        Ok(SignOutcome::KeyReused) => Err(Error::refused(ErrorCode::IdempotencyKeyReused, lang)),
+        Err(error) => Err(with_lang(error, lang)),
+    }
+}
+
+/// A submission from a partner's origin must name that partner.
+fn check_partner(served: &Served, caller: &Caller, partner: Option<&str>, lang: Lang) -> Result<(), Error> {
+    if let Caller::Partner(origin) = caller {
+        let matches = partner.is_some_and(|partner| served.partners_of_origin(origin).any(|id| id == partner));
+        if !matches {
+            return Err(Error::refused(ErrorCode::PartnerMismatch, lang));
+        }
+    }
+    Ok(())
+}
+
+/// SHA-256 of the submission's answers: everything but the proof of work, the hidden field and the key.
+fn fingerprint(submission: &SignatureSubmission) -> String {
+    let mut answers = submission.clone();
+    answers.altcha = None;
+    answers.honeypot = None;
+    answers.idempotency_key = None;
+    let json = serde_json::to_vec(&answers).unwrap_or_default();
+    voix_core::petition::sha256_hex(&json)
+}
+
+/// `POST /api/campaigns/{id}/letters`: counts a letter, per recipient. No text, nothing about the person.
+async fn letter(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
+    let lang = header_lang(request.headers());
+    let served = match campaign(&state, &id, lang) {
+        Ok(served) => served,
+        Err(error) => return error.into_response(),
+    };
+    let caller = Caller::of(served, request.headers());
+    let mut response = match letter_checked(&state, served, &caller, request, lang).await {
+        Ok(letters) => json_reply(&LetterRecorded { letters }),
+        Err(error) => error.into_response(),
+    };
+    caller.allow(&mut response);
+    response
+}
+
+async fn letter_checked(
+    state: &AppState,
+    served: &Served,
+    caller: &Caller,
+    request: Request,
+    lang: Lang,
+) -> Result<u64, Error> {
+    if matches!(caller, Caller::Refused) {
+        return Err(Error::refused(ErrorCode::OriginRefused, lang));
+    }
+    let ip = client_ip(state, &request);
+    let letter: LetterSent = read_json(request, lang).await?;
+    check_partner(served, caller, letter.partner.as_deref(), lang)?;
+    letter.check(&served.campaign).map_err(|errors| Error::invalid(errors, lang))?;
+    state.petition.ip_limits.check(ip).map_err(|seconds| Error::too_many(lang, seconds))?;
+    state.petition.writer.letter(&served.campaign.id, letter).await.map_err(|error| with_lang(error, lang))
+}
+
+fn database(error: Error, lang: Lang) -> Error {
+    tracing::error!("petition: database error: {error}");
+    Error::refused(ErrorCode::Unavailable, lang)
+}
+
+fn unavailable(error: Error, lang: Lang) -> Response {
+    database(error, lang).into_response()
+}
+
+/// The writer's failures (already logged) as a 503 in the person's language.
+fn with_lang(error: Error, lang: Lang) -> Error {
+    match error {
+        Error::Unavailable(what) => {
+            tracing::error!("petition: cannot record: {what}");
+            Error::refused(ErrorCode::Unavailable, lang)
+        }
+        other => other,
+    }
+}
