@@ -166,8 +166,9 @@ catalogue! {
         "Il vous situe dans votre circonscription, par exemple K1A 0A6.";
     CommentOptional => "Comment (optional)", "Commentaire (facultatif)";
     OptionalMark => "(optional)", "(facultatif)";
-    ChooseYourRiding => "Your postal code is shared by several ridings: which is yours? (optional)",
-        "Votre code postal est partagé par plusieurs circonscriptions\u{a0}: laquelle est la vôtre\u{202f}? (facultatif)";
+    ChooseYourRiding => "Your riding (optional)", "Votre circonscription (facultatif)";
+    ChooseRidingOption => "Choose your riding", "Choisissez votre circonscription";
+    ProbablyYours => "(probably yours)", "(probablement la vôtre)";
     /// Filled in only by robots; people never see it.
     HoneypotLabel => "Leave this field empty", "Laissez ce champ vide";
     KeepInTouch => "Stay in touch (optional)", "Rester en contact (facultatif)";

@@ -12,8 +12,12 @@ use voix_core::petition::altcha::{payload, Puzzle};
 use voix_core::petition::api::{ErrorReply, SignedReply};
 use voix_core::petition::outbox::{backoff_ms, delivery, only_robot_check_failed, Delivery, Pending, MAX_ATTEMPTS};
 
-/// Counters tried between two yields to the page: a few milliseconds of hashing, so typing stays smooth.
-const SLICE: u32 = 400;
+/// Hashing runs in slices of about this many milliseconds, yielding to the page between them, so typing stays
+/// smooth while the proof-of-work is solved.
+const SLICE_MS: f64 = 12.0;
+
+/// Counters tried between two looks at the clock.
+const BATCH: u32 = 64;
 
 /// The highest counter tried before giving up on a challenge (the server's maximum is far lower).
 const MAX_COUNTER: u32 = 5_000_000;
@@ -52,13 +56,17 @@ pub async fn solve_challenge(altcha_url: &str) -> Result<Value, Option<Reply>> {
     let challenge: Value = serde_json::from_str(&reply.body).map_err(|_| None)?;
     let puzzle = Puzzle::from_challenge(&challenge).map_err(|_| None)?;
     let mut start = 0u32;
+    let mut slice_started = js_sys::Date::now();
     while start < MAX_COUNTER {
-        let end = start.saturating_add(SLICE);
+        let end = start.saturating_add(BATCH);
         if let Some(solution) = puzzle.search(start..end) {
             return Ok(payload(&challenge, &solution));
         }
         start = end;
-        sleep_ms(0).await;
+        if js_sys::Date::now() - slice_started > SLICE_MS {
+            sleep_ms(0).await;
+            slice_started = js_sys::Date::now();
+        }
     }
     Err(None)
 }

@@ -205,38 +205,38 @@ pub fn RidingField(form: PetitionForm, lang: Signal<Lang>) -> impl IntoView {
                 .into_any(),
             );
         }
-        let mut ridings: Vec<FedNum> = candidates.fed_nums().to_vec();
+        let ridings: Vec<FedNum> = candidates.fed_nums().to_vec();
         if ridings.is_empty() {
             return None;
         }
-        ridings.dedup();
+        let hint = candidates.hint();
+        let chosen = form.riding.get_untracked();
         let options = ridings
             .into_iter()
             .filter_map(|fed_num| directory.district(fed_num).map(|d| (fed_num, d.name(lang_now).to_owned())))
             .map(|(fed_num, name)| {
-                let option_id = format!("voix-pet-riding-{fed_num}");
-                view! {
-                    <div class="voix-check">
-                        <input type="radio" id=option_id.clone() name="riding" value=fed_num.to_string()
-                            prop:checked=move || form.riding.get() == Some(fed_num)
-                            on:change=move |_| {
-                                form.riding.set(Some(fed_num));
-                                form.save_draft();
-                            }/>
-                        <label for=option_id>{name}</label>
-                    </div>
-                }
+                let text = if Some(fed_num) == hint { format!("{name} {}", Text::ProbablyYours.get(lang_now)) } else { name };
+                view! { <option value=fed_num.to_string() selected=chosen == Some(fed_num)>{text}</option> }
             })
             .collect_view();
         let error = move || form.error("riding");
+        let on_change = move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            form.riding.set(value.parse::<u32>().ok().map(FedNum));
+            form.save_draft();
+        };
         Some(
             view! {
-                <fieldset class="voix-field voix-choices-field" id="voix-pet-riding" tabindex="-1"
-                    aria-describedby="voix-pet-riding-error">
-                    <legend>{Text::ChooseYourRiding.get(lang_now)}</legend>
-                    {options}
+                <div class="voix-field">
+                    <label for="voix-pet-riding">{Text::ChooseYourRiding.get(lang_now)}</label>
+                    <p id="voix-pet-riding-hint" class="voix-muted">{Text::SeveralRidings.get(lang_now)}</p>
+                    <select id="voix-pet-riding" name="riding" aria-describedby="voix-pet-riding-hint voix-pet-riding-error"
+                        on:change=on_change>
+                        <option value="" selected=chosen.is_none()>{Text::ChooseRidingOption.get(lang_now)}</option>
+                        {options}
+                    </select>
                     <p id="voix-pet-riding-error" class="voix-field-error">{error}</p>
-                </fieldset>
+                </div>
             }
             .into_any(),
         )

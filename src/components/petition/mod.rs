@@ -165,9 +165,11 @@ pub fn PetitionPart(campaign: Arc<Campaign>, lang: Signal<Lang>) -> impl IntoVie
         }
     });
     // Postal code → the ridings it may be in; a single one is the riding, several are offered to choose from.
+    let postal = Memo::new(move |_| {
+        form.values.with(|v| v.get("postal_code").and_then(Value::as_str).and_then(|t| PostalCode::parse(t).ok()))
+    });
     Effect::new(move |_| {
-        let code = form.values.with(|v| v.get("postal_code").and_then(Value::as_str).map(PostalCode::parse));
-        let Some(Ok(code)) = code else {
+        let Some(code) = postal.get() else {
             form.candidates.set(None);
             return;
         };

@@ -1,6 +1,6 @@
 // Shared set-up for the browser specs: a real `voix serve` on a free loopback port (fresh SQLite, a temp copy of
 // the example campaigns whose demo partner lists this run's origins), and Debian's Chromium through Playwright.
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
 import { mkdtemp, mkdir, readdir, readFile, writeFile, rm } from 'node:fs/promises';
@@ -50,7 +50,7 @@ async function prepareCampaigns(dir, port, extraOrigins, editCampaign) {
 
 /** Starts `voix serve`; resolves once /healthz answers. `extraOrigins` are added to the demo partner's origins;
  *  `editCampaign(campaign)` and `editData(data)` change this run's copies of the campaigns and the riding data. */
-export async function startVoix({ extraOrigins = [], editCampaign, editData } = {}) {
+export async function startVoix({ extraOrigins = [], editCampaign, editData, serveArgs = [] } = {}) {
   const port = await freePort();
   const work = await mkdtemp(join(tmpdir(), 'voix-e2e-'));
   const campaigns = join(work, 'campaigns');
@@ -61,7 +61,7 @@ export async function startVoix({ extraOrigins = [], editCampaign, editData } = 
   editData?.(data);
   await writeFile(dataFile, JSON.stringify(data));
   const args = ['serve', '--addr', `127.0.0.1:${port}`, '--data', join(work, 'data'), '--campaigns', campaigns,
-    '--bundle', join(ROOT, 'pkg'), '--data-file', dataFile];
+    '--bundle', join(ROOT, 'pkg'), '--data-file', dataFile, ...serveArgs];
   const child = spawn(VOIX, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d) => { log += d; });
@@ -83,6 +83,8 @@ export async function startVoix({ extraOrigins = [], editCampaign, editData } = 
   return {
     origin,
     port,
+    /** The server's data directory (its SQLite database is `voix.db` in it). */
+    dataDir: join(work, 'data'),
     log: () => log,
     async stop() {
       child.kill('SIGTERM');
@@ -193,3 +195,12 @@ export async function findRiding(page, postalCode, { lang = 'en' } = {}) {
   await yes.waitFor({ timeout: 15_000 });
   await yes.click();
 }
+
+/** Rows of `sql` run on the server's SQLite database (the `sqlite3` command-line tool, read-only), as objects. */
+export function sqliteRows(voix, sql) {
+  const out = execFileSync('sqlite3', ['-readonly', '-json', join(voix.dataDir, 'voix.db'), sql], { encoding: 'utf8' });
+  return out.trim() ? JSON.parse(out) : [];
+}
+
+/** A cheap proof-of-work for browser specs (the server warns that it is for tests only). */
+export const CHEAP_ALTCHA = ['--altcha-max-number', '1000', '--altcha-cost', '1'];
