@@ -4,8 +4,11 @@
 
 use serde::Serialize;
 use std::io::{self, Write};
-use std::path::Path;
-use voix_core::validate::Validation;
+use std::path::{Path, PathBuf};
+use voix_core::campaign::{SharedGlossary, Term};
+use voix_core::explainer::readability::format_tenths;
+use voix_core::explainer::{readability_report, validate_glossary, SectionScore};
+use voix_core::validate::{validate_campaign_with, Validation};
 use voix_core::{validate_campaign, Lang, Problem, Severity};
 
 /// How `voix check` prints its report.
@@ -13,7 +16,7 @@ use voix_core::{validate_campaign, Lang, Problem, Severity};
 pub enum Format {
     /// One line per problem: `FILE: path: message`.
     Text,
-    /// A JSON array of problems with both languages.
+    /// A JSON object: `problems` (each with both languages) and the explainers' `readability` per section.
     Json,
 }
 
@@ -121,11 +124,108 @@ impl JsonProblem {
     }
 }
 
+/// The readability of one explainer section in one language, for `--format json`.
+#[derive(Serialize)]
+struct JsonScore {
+    file: String,
+    /// `explainer.summary`, `explainer.details[0]`, ….
+    section: String,
+    lang: &'static str,
+    words: u32,
+    sentences: u32,
+    /// English: Flesch–Kincaid; French: the grade read from Kandel–Moles.
+    grade: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    flesch_kincaid: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kandel_moles: Option<f64>,
+    lix: f64,
+}
+
+impl JsonScore {
+    fn new(file: &str, score: &SectionScore) -> Self {
+        let value = |tenths: i32| f64::from(tenths) / 10.0;
+        JsonScore {
+            file: file.to_owned(),
+            section: score.path.clone(),
+            lang: score.lang.code(),
+            words: score.counts.words,
+            sentences: score.counts.sentences,
+            grade: value(score.grade_tenths),
+            flesch_kincaid: score.flesch_kincaid_tenths.map(value),
+            kandel_moles: score.kandel_moles_tenths.map(value),
+            lix: value(score.lix_tenths),
+        }
+    }
+}
+
+#[derive(Serialize, Default)]
+struct JsonReport {
+    problems: Vec<JsonProblem>,
+    readability: Vec<JsonScore>,
+}
+
+/// The shared glossary file to check a campaign against: `--glossary FILE`, else `glossary.json` next to the
+/// campaign when the campaign uses the Voix server's shared glossary (`"shared_glossary": true` or a path).
+fn glossary_path(campaign: &Path, source: &str, explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(explicit) = explicit {
+        return Some(explicit.to_owned());
+    }
+    let value: serde_json::Value = serde_json::from_str(source).ok()?;
+    let shared: SharedGlossary =
+        serde_json::from_value(value.get("explainer")?.get("shared_glossary")?.clone()).ok()?;
+    let on_server = shared.location().is_some_and(|at| at.starts_with('/') && !at.starts_with("//"));
+    on_server.then(|| campaign.parent().unwrap_or(Path::new(".")).join("glossary.json"))
+}
+
+/// The line `FILE: section: grades` that `--grades` prints for one section.
+pub fn grade_line(file: &str, scores: &[&SectionScore], lang: Lang) -> String {
+    let parts: Vec<String> = scores
+        .iter()
+        .map(|score| {
+            let formula = match (score.lang, score.kandel_moles_tenths) {
+                (Lang::Fr, Some(ease)) => format!("Kandel–Moles {}", format_tenths(ease, lang)),
+                _ => "Flesch–Kincaid".to_owned(),
+            };
+            let grade = match lang {
+                Lang::En => "grade",
+                Lang::Fr => "niveau",
+            };
+            format!(
+                "{} {grade} {} ({formula}), LIX {}",
+                score.lang.code(),
+                format_tenths(score.grade_tenths, lang),
+                format_tenths(score.lix_tenths, lang)
+            )
+        })
+        .collect();
+    format!("{file}: {}: {}", scores.first().map(|s| s.path.as_str()).unwrap_or(""), parts.join("; "))
+}
+
 /// Checks each file and writes the report to `out`. Returns the exit status: 0 when every file is valid, 1 when
 /// any is invalid, 2 when any cannot be read (which wins over 1).
 pub fn run(files: &[impl AsRef<Path>], lang: Lang, format: Format, out: &mut impl Write) -> io::Result<u8> {
+    run_with(files, &Options { lang, format, glossary: None, grades: false }, out)
+}
+
+/// What `voix check` was asked for.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub lang: Lang,
+    pub format: Format,
+    /// `--glossary FILE`: the shared glossary to check campaigns against.
+    pub glossary: Option<PathBuf>,
+    /// `--grades`: also print each explainer section's reading grades (text format).
+    pub grades: bool,
+}
+
+/// [`run`] with every option.
+pub fn run_with(files: &[impl AsRef<Path>], options: &Options, out: &mut impl Write) -> io::Result<u8> {
+    let (lang, format) = (options.lang, options.format);
     let mut status = EXIT_OK;
-    let mut json: Vec<JsonProblem> = Vec::new();
+    let mut report = JsonReport::default();
+    let json = &mut report.problems;
+    let mut glossaries_checked: Vec<PathBuf> = Vec::new();
     for path in files {
         let path = path.as_ref();
         let file = path.display().to_string();
@@ -140,23 +240,71 @@ pub fn run(files: &[impl AsRef<Path>], lang: Lang, format: Format, out: &mut imp
                 continue;
             }
         };
-        let validation = validate_file(path, &source);
+        // The shared glossary, checked once and reported under its own name.
+        let mut shared: Option<Vec<Term>> = None;
+        if let Some(glossary) = glossary_path(path, &source, options.glossary.as_deref()) {
+            let glossary_file = glossary.display().to_string();
+            match read_source(&glossary) {
+                Err(error) => {
+                    status = EXIT_UNREADABLE;
+                    if !glossaries_checked.contains(&glossary) {
+                        match format {
+                            Format::Text => writeln!(out, "{}", read_error_line(&glossary_file, &error, lang))?,
+                            Format::Json => json.push(JsonProblem::unreadable(&glossary_file, &error)),
+                        }
+                    }
+                }
+                Ok(text) => {
+                    let check = validate_glossary(&text);
+                    if !glossaries_checked.contains(&glossary) {
+                        for problem in &check.problems {
+                            match format {
+                                Format::Text => writeln!(out, "{glossary_file}: {}", problem.describe(lang))?,
+                                Format::Json => json.push(JsonProblem::from_problem(&glossary_file, problem)),
+                            }
+                        }
+                    }
+                    if check.glossary.is_none() && status == EXIT_OK {
+                        status = EXIT_INVALID;
+                    }
+                    shared = check.glossary.map(|g| g.terms);
+                }
+            }
+            if !glossaries_checked.contains(&glossary) {
+                glossaries_checked.push(glossary);
+            }
+        }
+        let validation = validate_campaign_with(&source, file_stem(path), shared.as_deref());
         if !validation.is_valid() && status == EXIT_OK {
             status = EXIT_INVALID;
         }
+        let scores = validation
+            .campaign
+            .as_ref()
+            .and_then(|c| c.explainer.as_ref().map(|e| readability_report(e, &c.languages)))
+            .unwrap_or_default();
         match format {
             Format::Text => {
                 for line in report_lines(&file, &validation, lang) {
                     writeln!(out, "{line}")?;
                 }
+                if options.grades {
+                    let mut sections: Vec<&str> = scores.iter().map(|s| s.path.as_str()).collect();
+                    sections.dedup();
+                    for section in sections {
+                        let of_section: Vec<&SectionScore> = scores.iter().filter(|s| s.path == section).collect();
+                        writeln!(out, "{}", grade_line(&file, &of_section, lang))?;
+                    }
+                }
             }
             Format::Json => {
-                json.extend(validation.problems.iter().map(|problem| JsonProblem::from_problem(&file, problem)))
+                json.extend(validation.problems.iter().map(|problem| JsonProblem::from_problem(&file, problem)));
+                report.readability.extend(scores.iter().map(|score| JsonScore::new(&file, score)));
             }
         }
     }
     if format == Format::Json {
-        serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
         writeln!(out)?;
     }
     Ok(status)

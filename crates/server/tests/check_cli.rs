@@ -83,8 +83,8 @@ fn a_missing_file_exits_2() {
 fn json_output_parses() {
     let output = voix(&["check", "--format", "json", VALID, INVALID, MISSING], None);
     assert_eq!(output.status.code(), Some(2), "{output:?}");
-    let problems: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON array");
-    let problems = problems.as_array().expect("an array");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON object");
+    let problems = report["problems"].as_array().expect("an array of problems");
     let invalid: Vec<&serde_json::Value> = problems.iter().filter(|p| p["file"] == INVALID).collect();
     assert_eq!(invalid.len(), expected_lines(Lang::En).len());
     let accent = invalid.iter().find(|p| p["path"] == "theme.accent").expect("the accent problem");
@@ -97,7 +97,10 @@ fn json_output_parses() {
 
     let valid = voix(&["check", "--format", "json", VALID], None);
     assert_eq!(valid.status.code(), Some(0));
-    assert_eq!(serde_json::from_slice::<serde_json::Value>(&valid.stdout).expect("JSON"), serde_json::json!([]));
+    let report = serde_json::from_slice::<serde_json::Value>(&valid.stdout).expect("JSON");
+    assert_eq!(report["problems"], serde_json::json!([]));
+    // The explainer's summary ("Summary"), scored in each language.
+    assert_eq!(report["readability"].as_array().map(Vec::len), Some(2), "{report}");
 }
 
 #[test]
@@ -110,9 +113,9 @@ fn syntax_errors_have_a_line_and_column() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).starts_with(&format!("{file}: line 3, column 1: ")), "{}", stdout(&output));
     let json = voix(&["check", "--format", "json", file], None);
-    let problems: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
-    assert_eq!(problems[0]["line"], 3);
-    assert_eq!(problems[0]["column"], 1);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(report["problems"][0]["line"], 3);
+    assert_eq!(report["problems"][0]["column"], 1);
 }
 
 #[test]

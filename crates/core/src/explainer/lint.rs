@@ -18,7 +18,9 @@ pub const MAX_SENTENCE_WORDS: u32 = 25;
 /// A paragraph (or list item) of more sentences than this is a warning.
 pub const MAX_PARAGRAPH_SENTENCES: u32 = 5;
 /// LIX values of a section's two languages further apart than this (tenths) are a warning.
-pub const MAX_LIX_GAP_TENTHS: i32 = 150;
+pub const MAX_LIX_GAP_TENTHS: i32 = 200;
+/// Texts shorter than this are not graded (a formula needs some running text: "Summary" alone is not "hard").
+pub const MIN_WORDS_FOR_GRADE: u32 = 10;
 
 /// The readability of one section in one language.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,12 +85,15 @@ pub fn lint(explainer: &Explainer, languages: &[Lang], shared: Option<&[Term]>) 
             if analysis.counts.words == 0 {
                 continue;
             }
+            let graded = analysis.counts.words >= MIN_WORDS_FOR_GRADE;
             let at = section.text_path(lang);
             let grade_tenths = tenths(analysis.counts.grade(lang));
-            if grade_tenths > MAX_GRADE * 10 {
+            if graded && grade_tenths > MAX_GRADE * 10 {
                 warn(&mut out, at.clone(), Finding::HardToRead { lang, grade_tenths });
             }
-            lix.push((lang, tenths(analysis.counts.lix())));
+            if graded {
+                lix.push((lang, tenths(analysis.counts.lix())));
+            }
             for sentence in &analysis.sentences {
                 if sentence.words > MAX_SENTENCE_WORDS {
                     let finding = Finding::LongSentence { words: sentence.words, start: sentence.start.clone() };
