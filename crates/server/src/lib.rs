@@ -3,7 +3,8 @@
 //! `voix serve` serves the widget bundle at `/voix/`, the valid campaigns at `/campaigns/{id}.json`, the campaign
 //! schema, the riding data at `/data/canada.json`, a health check and a demo partner page. `voix check` validates
 //! campaign files; `voix schema` prints the JSON Schema; `voix data` builds and refreshes the riding data;
-//! `voix lookup` finds the ridings of a postal code.
+//! `voix lookup` finds the ridings of a postal code. The petition API (`/api/…`, see [`petition`]) records
+//! signatures, consents and letter counts; `voix export`, `voix token create` and `voix forget` serve organisers.
 
 pub mod bundle;
 pub mod campaigns;
@@ -18,6 +19,9 @@ pub mod error;
 pub mod glossary;
 pub mod health;
 pub mod lookup;
+pub mod mail;
+pub mod organiser;
+pub mod petition;
 pub mod request_log;
 pub mod ridings;
 pub mod schema;
@@ -43,6 +47,7 @@ pub fn app(state: AppState) -> Router {
         .route(data_file::URL_PATH, get(data_file::serve))
         .route(glossary::URL_PATH, get(glossary::serve))
         .route("/healthz", get(health::healthz))
+        .merge(petition::routes::routes())
         .fallback(not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(request_log::log_request))

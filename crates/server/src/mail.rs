@@ -1,0 +1,162 @@
+//! Sending email over SMTP (issue 6): the configuration `voix serve` takes, and one `send` that turns a
+//! [`voix_core::email::Email`] into a MIME message (plain text + HTML alternative, UTF-8) and reports whether a
+//! failure is worth retrying.
+//!
+//! Without `--smtp-host` there is no [`Mailer`], and the server does not offer server delivery.
+
+use lettre::message::header::ContentType;
+use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use std::time::Duration;
+use voix_core::email::Email;
+
+/// SMTP settings of `voix serve` (flags, or the environment variables named beside them).
+#[derive(Clone, Debug, clap::Args)]
+pub struct SmtpArgs {
+    /// The SMTP server. Without it, Voix does not offer to send letters itself.
+    #[arg(long, env = "VOIX_SMTP_HOST")]
+    pub smtp_host: Option<String>,
+    /// The SMTP port (default: 465 with --smtp-tls tls, 587 with starttls, 25 with none).
+    #[arg(long, env = "VOIX_SMTP_PORT")]
+    pub smtp_port: Option<u16>,
+    /// How the connection is encrypted: "tls" (implicit TLS), "starttls" (required upgrade) or "none" (only for a
+    /// relay on this machine).
+    #[arg(long, env = "VOIX_SMTP_TLS", default_value = "starttls")]
+    pub smtp_tls: TlsMode,
+    /// The SMTP user name, if the server needs one.
+    #[arg(long, env = "VOIX_SMTP_USERNAME")]
+    pub smtp_username: Option<String>,
+    /// The SMTP password. Prefer the environment variable: flags show in the process list.
+    #[arg(long, env = "VOIX_SMTP_PASSWORD", hide_env_values = true)]
+    pub smtp_password: Option<String>,
+    /// The address Voix sends from (the campaign's sending address), e.g. "lettres@action.example.org". The
+    /// sender's name is its display name; replies go to the sender.
+    #[arg(long, env = "VOIX_SMTP_FROM")]
+    pub smtp_from: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum TlsMode {
+    Tls,
+    Starttls,
+    None,
+}
+
+/// What went wrong with the SMTP settings.
+#[derive(Debug, thiserror::Error)]
+pub enum MailConfigError {
+    #[error("--smtp-from is needed with --smtp-host: the address Voix sends from")]
+    NoFrom,
+    #[error("--smtp-from \"{0}\" is not an email address")]
+    BadFrom(String),
+    #[error("--smtp-username and --smtp-password go together")]
+    HalfCredentials,
+    #[error("the SMTP settings could not be used: {0}")]
+    Transport(String),
+}
+
+/// Why a message was not accepted.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum SendError {
+    /// Worth trying again later: a 4xx reply, a refused or dropped connection, a timeout.
+    #[error("temporary failure: {0}")]
+    Temporary(String),
+    /// Will never work as is: a 5xx reply, or an address that cannot be written in a message.
+    #[error("permanent failure: {0}")]
+    Permanent(String),
+}
+
+impl SendError {
+    pub fn is_temporary(&self) -> bool {
+        matches!(self, SendError::Temporary(_))
+    }
+}
+
+/// A connection pool to the SMTP server and the address Voix sends from.
+#[derive(Clone)]
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Address,
+}
+
+/// Who an email goes to, and on whose behalf.
+pub struct Envelope<'a> {
+    pub to: &'a [Mailbox],
+    /// The display name beside the sending address: the person's own name for their letter, the organiser's
+    /// name for Voix's own emails.
+    pub from_name: &'a str,
+    /// Where replies go: the person who wrote the letter.
+    pub reply_to: Option<Mailbox>,
+}
+
+impl Mailer {
+    /// The mailer the flags describe, or `None` when no SMTP host is set.
+    pub fn from_args(args: &SmtpArgs) -> Result<Option<Mailer>, MailConfigError> {
+        let Some(host) = args.smtp_host.as_deref() else {
+            return Ok(None);
+        };
+        let from = args.smtp_from.as_deref().ok_or(MailConfigError::NoFrom)?;
+        let from: Address = from.trim().parse().map_err(|_| MailConfigError::BadFrom(from.to_owned()))?;
+        let transport_error = |error: lettre::transport::smtp::Error| MailConfigError::Transport(error.to_string());
+        let (tls, default_port) = match args.smtp_tls {
+            TlsMode::Tls => (Tls::Wrapper(TlsParameters::new(host.to_owned()).map_err(transport_error)?), 465),
+            TlsMode::Starttls => (Tls::Required(TlsParameters::new(host.to_owned()).map_err(transport_error)?), 587),
+            TlsMode::None => (Tls::None, 25),
+        };
+        let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
+            .port(args.smtp_port.unwrap_or(default_port))
+            .tls(tls)
+            .timeout(Some(Duration::from_secs(30)));
+        match (&args.smtp_username, &args.smtp_password) {
+            (Some(user), Some(password)) => {
+                builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
+            }
+            (None, None) => {}
+            _ => return Err(MailConfigError::HalfCredentials),
+        }
+        Ok(Some(Mailer { transport: builder.build(), from }))
+    }
+
+    /// The address Voix sends from.
+    pub fn from_address(&self) -> &Address {
+        &self.from
+    }
+
+    /// Sends one email; returns its Message-ID (without angle brackets) once the server accepted it.
+    pub async fn send(&self, email: &Email, envelope: &Envelope<'_>) -> Result<String, SendError> {
+        let message_id = format!("{}@{}", random_hex(16), self.from.domain());
+        let mut builder = Message::builder()
+            .from(Mailbox::new(Some(envelope.from_name.trim().to_owned()), self.from.clone()))
+            .subject(email.subject.clone())
+            .message_id(Some(format!("<{message_id}>")));
+        for to in envelope.to {
+            builder = builder.to(to.clone());
+        }
+        if let Some(reply_to) = &envelope.reply_to {
+            builder = builder.reply_to(reply_to.clone());
+        }
+        let body = MultiPart::alternative()
+            .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(email.text.clone()))
+            .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(email.html.clone()));
+        let message = builder.multipart(body).map_err(|error| SendError::Permanent(error.to_string()))?;
+        match self.transport.send(message).await {
+            Ok(_) => Ok(message_id),
+            Err(error) if error.is_permanent() => Err(SendError::Permanent(error.to_string())),
+            Err(error) => Err(SendError::Temporary(error.to_string())),
+        }
+    }
+}
+
+/// `bytes` random bytes as hex, from the operating system.
+fn random_hex(bytes: usize) -> String {
+    let mut buffer = vec![0u8; bytes];
+    // Without randomness a Message-ID could repeat: fall back to the time, which still makes it unique enough
+    // for one server (Message-IDs identify, they do not protect).
+    if getrandom::getrandom(&mut buffer).is_err() {
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos();
+        buffer.iter_mut().zip(nanos.to_le_bytes().iter().cycle()).for_each(|(b, n)| *b = *n);
+    }
+    voix_core::petition::hex(&buffer)
+}
