@@ -222,6 +222,7 @@ fn ErrorSummary(form: PetitionForm, petition: Arc<Petition>, lang: Signal<Lang>)
                 let id = dom_id(&error.path);
                 let name = field_name(&error.path, &petition, lang_now);
                 let text = match name {
+                    Some(name) if lang_now == Lang::Fr => format!("{name}\u{a0}: {}", error.message),
                     Some(name) => format!("{name}: {}", error.message),
                     None => error.message.clone(),
                 };
