@@ -7,6 +7,8 @@ use crate::embed::{Embed, MountKind};
 use crate::load::fetch_text;
 use crate::shadow;
 use leptos::prelude::*;
+use voix_core::explainer::readability::format_tenths;
+use voix_core::explainer::{readability_report, SectionScore};
 use voix_core::i18n::Text;
 use voix_core::validate::Severity;
 use voix_core::{validate_campaign, Lang, Problem};
@@ -61,8 +63,14 @@ fn CheckReport(file: String, url: String) -> impl IntoView {
         async move {
             match fetch_text(&url).await {
                 Ok(source) => {
-                    Ok(validate_campaign(&source, url.rsplit('/').next().and_then(|f| f.strip_suffix(".json")))
-                        .problems)
+                    let validation =
+                        validate_campaign(&source, url.rsplit('/').next().and_then(|f| f.strip_suffix(".json")));
+                    let scores = validation
+                        .campaign
+                        .as_ref()
+                        .and_then(|c| c.explainer.as_ref().map(|e| readability_report(e, &c.languages)))
+                        .unwrap_or_default();
+                    Ok((validation.problems, scores))
                 }
                 Err(_) => Err(()),
             }
@@ -75,10 +83,12 @@ fn CheckReport(file: String, url: String) -> impl IntoView {
             {move || Suspend::new(async move {
                 match report.await {
                     Err(()) => view! { <Both text=Text::PreviewLoadFailed class="preview-error"/> }.into_any(),
-                    Ok(problems) if problems.is_empty() => {
-                        view! { <Both text=Text::PreviewNoProblems class="preview-ok"/> }.into_any()
+                    Ok((problems, scores)) if problems.is_empty() => view! {
+                        <Both text=Text::PreviewNoProblems class="preview-ok"/>
+                        <GradeTable scores/>
                     }
-                    Ok(problems) => view! { <ProblemList problems/> }.into_any(),
+                    .into_any(),
+                    Ok((problems, scores)) => view! { <ProblemList problems/> <GradeTable scores/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -111,4 +121,46 @@ fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
         })
         .collect_view();
     view! { <ul class="preview-problems">{items}</ul> }
+}
+
+/// The reading grade of each explainer section in each language, computed by the same code as `voix check`:
+/// English Flesch–Kincaid, French from Kandel–Moles, and LIX for both. Above 8 is marked.
+#[component]
+fn GradeTable(scores: Vec<SectionScore>) -> impl IntoView {
+    if scores.is_empty() {
+        return None;
+    }
+    let mut sections: Vec<String> = scores.iter().map(|s| s.path.clone()).collect();
+    sections.dedup();
+    let cell = |score: Option<&SectionScore>| {
+        let Some(score) = score else { return view! { <td>"–"</td> }.into_any() };
+        let hard = score.grade_tenths > voix_core::explainer::lint::MAX_GRADE * 10;
+        let class = if hard { "preview-grade preview-grade--hard" } else { "preview-grade" };
+        let detail = match score.kandel_moles_tenths {
+            Some(ease) => format!(" (Kandel–Moles {}, LIX {})", format_tenths(ease, Lang::En), format_tenths(score.lix_tenths, Lang::En)),
+            None => format!(" (Flesch–Kincaid, LIX {})", format_tenths(score.lix_tenths, Lang::En)),
+        };
+        view! { <td class=class><strong>{format_tenths(score.grade_tenths, Lang::En)}</strong>{detail}</td> }.into_any()
+    };
+    let rows = sections
+        .into_iter()
+        .map(|section| {
+            let en = cell(scores.iter().find(|s| s.path == section && s.lang == Lang::En));
+            let fr = cell(scores.iter().find(|s| s.path == section && s.lang == Lang::Fr));
+            view! { <tr><th scope="row"><code>{section}</code></th>{en}{fr}</tr> }
+        })
+        .collect_view();
+    Some(view! {
+        <table class="preview-grades">
+            <caption>{Text::PreviewGrades.get(Lang::En)} " · " <span lang="fr">{Text::PreviewGrades.get(Lang::Fr)}</span></caption>
+            <thead>
+                <tr>
+                    <th scope="col">{Text::PreviewSection.get(Lang::En)}</th>
+                    <th scope="col">"English"</th>
+                    <th scope="col" lang="fr">"Français"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    })
 }

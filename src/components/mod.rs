@@ -1,5 +1,6 @@
 //! Views. Components hold signals and render; every rule they apply comes from `voix-core`.
 
+mod explainer;
 mod fine_print;
 mod header;
 mod lang_switch;

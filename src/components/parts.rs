@@ -2,7 +2,6 @@
 
 use super::letter::LetterPart;
 use super::petition::PetitionPart;
-use super::text::Loc;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -127,7 +126,7 @@ fn PartTabs(campaign: Arc<Campaign>, parts: Vec<Part>, lang: Signal<Lang>) -> im
 pub fn PartBody(campaign: Arc<Campaign>, part: Part, lang: Signal<Lang>) -> impl IntoView {
     match part {
         Part::Explainer => campaign.explainer.clone().map(|explainer| {
-            view! { <p class="voix-summary"><Loc text=explainer.summary.clone() lang/></p> }.into_any()
+            view! { <super::explainer::ExplainerPart campaign=campaign.clone() explainer lang/> }.into_any()
         }),
         Part::Letter => campaign.has(Part::Letter).then(|| view! { <LetterPart campaign lang/> }.into_any()),
         Part::Petition => campaign.has(Part::Petition).then(|| view! { <PetitionPart campaign lang/> }.into_any()),

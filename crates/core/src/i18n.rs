@@ -154,7 +154,21 @@ catalogue! {
         "Lien copié\u{a0}: collez-le dans un message à une amie ou un ami.";
 
     // ---- The explainer (issue 4): add its entries below this line. ----
-    ExplainerPlaceholderUnused => "(reserved)", "(réservé)";
+    /// The layers under the one-sentence summary.
+    ExplainerWhatItMeans => "What it means for you", "Ce que ça change pour vous";
+    ExplainerDetails => "The details", "Les détails";
+    ExplainerTimeline => "Key moments", "Les moments clés";
+    ExplainerFaq => "Questions people ask", "Les questions qu'on se pose";
+    /// Before "why it matters" in a timeline entry.
+    ExplainerWhyItMatters => "Why it matters", "Pourquoi c'est important";
+    /// The group of action buttons after each layer.
+    ExplainerActions => "Take action", "Agir";
+    /// After a glossary term's button, for screen readers: the button opens the term's meaning.
+    ExplainerTermHint => "(what it means)", "(ce que ça veut dire)";
+    /// The organiser preview: the reading grade of each explainer section.
+    PreviewGrades => "Reading grade of each explainer section (8 or below reads easily)",
+        "Niveau de lecture de chaque section de l'explication (8 ou moins se lit facilement)";
+    PreviewSection => "Section", "Section";
 
     // ---- The petition (issue 5): add its entries below this line. ----
     /// The petition form (widget).

@@ -33,6 +33,11 @@ async function prepareCampaigns(dir, port, extraOrigins, editCampaign) {
   const source = join(ROOT, 'campaigns');
   for (const name of await readdir(source)) {
     if (!name.endsWith('.json')) continue;
+    if (name === 'glossary.json') {
+      // The coalition's shared glossary, served at /glossary.json: not a campaign.
+      await writeFile(join(dir, name), await readFile(join(source, name), 'utf8'));
+      continue;
+    }
     const campaign = JSON.parse(await readFile(join(source, name), 'utf8'));
     for (const partner of campaign.partners ?? []) {
       if (partner.id === 'demo') {
