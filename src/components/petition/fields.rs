@@ -215,7 +215,8 @@ pub fn RidingField(form: PetitionForm, lang: Signal<Lang>) -> impl IntoView {
             .into_iter()
             .filter_map(|fed_num| directory.district(fed_num).map(|d| (fed_num, d.name(lang_now).to_owned())))
             .map(|(fed_num, name)| {
-                let text = if Some(fed_num) == hint { format!("{name} {}", Text::ProbablyYours.get(lang_now)) } else { name };
+                let text =
+                    if Some(fed_num) == hint { format!("{name} {}", Text::ProbablyYours.get(lang_now)) } else { name };
                 view! { <option value=fed_num.to_string() selected=chosen == Some(fed_num)>{text}</option> }
             })
             .collect_view();

@@ -13,8 +13,7 @@ use voix_core::i18n::Text;
 use voix_core::petition::api::FieldMessage;
 use voix_core::petition::outbox::{idempotency_key, Pending};
 use voix_core::petition::{
-    consent_offers, validate, GivenConsent, SignatureSubmission, BUILT_IN_FIELDS, MAX_COMMENT_LENGTH,
-    MAX_NAME_LENGTH,
+    consent_offers, validate, GivenConsent, SignatureSubmission, BUILT_IN_FIELDS, MAX_COMMENT_LENGTH, MAX_NAME_LENGTH,
 };
 use voix_core::{Campaign, Lang};
 use wasm_bindgen::JsCast;
@@ -31,14 +30,14 @@ pub fn SignForm(
 ) -> impl IntoView {
     let offers = {
         let (campaign, partner) = (campaign.clone(), partner.clone());
-        Memo::new(move |_| consent_offers(&campaign, partner.as_deref().and_then(|id| campaign.partner(id)), lang.get()))
+        Memo::new(move |_| {
+            consent_offers(&campaign, partner.as_deref().and_then(|id| campaign.partner(id)), lang.get())
+        })
     };
     // The order of the form, so focus goes to the first problem on the page.
     let order: Vec<String> = {
-        let mut order: Vec<String> = ["first_name", "last_name", "email", "postal_code"]
-            .iter()
-            .map(|f| format!("fields.{f}"))
-            .collect();
+        let mut order: Vec<String> =
+            ["first_name", "last_name", "email", "postal_code"].iter().map(|f| format!("fields.{f}")).collect();
         order.push("riding".into());
         order.push("fields.comment".into());
         order.extend(petition.fields.iter().map(|f| format!("fields.{}", f.id)));
@@ -72,7 +71,9 @@ pub fn SignForm(
             let mut submission = SignatureSubmission::new(&campaign.id, partner.as_deref(), lang_now);
             form.values.with_untracked(|values| {
                 for (id, value) in values {
-                    let built_in = BUILT_IN_FIELDS.contains(&id.as_str()) && id != "riding" && (id != "comment" || petition.comment);
+                    let built_in = BUILT_IN_FIELDS.contains(&id.as_str())
+                        && id != "riding"
+                        && (id != "comment" || petition.comment);
                     if built_in || petition.fields.iter().any(|f| &f.id == id) {
                         submission.fields.insert(id.clone(), value.clone());
                     }
@@ -154,7 +155,8 @@ pub fn SignForm(
         let input = Input { kind: "text", autocomplete: "off", inputmode: "text", multiline: true, maxlength: MAX_COMMENT_LENGTH };
         view! { <TextField form field="comment".to_owned() label=label(Text::CommentOptional) required=false input hint=None lang/> }
     });
-    let custom = petition.fields.iter().map(|field| view! { <CustomField form field=field.clone() lang/> }).collect_view();
+    let custom =
+        petition.fields.iter().map(|field| view! { <CustomField form field=field.clone() lang/> }).collect_view();
     view! {
         <form class="voix-sign" on:submit=submit on:focusin=presolve novalidate>
             <ErrorSummary form petition=petition.clone() lang/>

@@ -34,6 +34,9 @@ use voix_core::{Campaign, FedNum, Lang, PostalCode};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+/// How often an open page tries again to send signatures still waiting (after its own retries gave up).
+const RETRY_EVERY_MS: i32 = 60_000;
+
 /// Where the form is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
@@ -227,6 +230,13 @@ pub fn PetitionPart(campaign: Arc<Campaign>, lang: Signal<Lang>) -> impl IntoVie
         let _ = window.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
         // The listener lives as long as the page: the widget is never unmounted.
         on_online.forget();
+        // A server that was down when the page tried: try again now and then while the page is open.
+        let every_minute = Closure::<dyn FnMut()>::new(flush);
+        let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(
+            every_minute.as_ref().unchecked_ref(),
+            RETRY_EVERY_MS,
+        );
+        every_minute.forget();
     }
 
     let statement = petition.statement.clone();
