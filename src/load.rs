@@ -3,7 +3,8 @@
 use std::fmt;
 use std::sync::Arc;
 use voix_core::i18n::Text;
-use voix_core::{validate_campaign, Campaign, Lang, Problem};
+use voix_core::validate::read_campaign;
+use voix_core::{Campaign, Lang, Problem};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, ReferrerPolicy, RequestCredentials, RequestInit, RequestMode, Response};
@@ -94,7 +95,7 @@ pub async fn fetch_campaign(url: &str) -> Result<Arc<Campaign>, LoadError> {
         FetchFailure::Status(status) => unreachable(format!("the server answered HTTP {status}")),
         FetchFailure::Network(detail) => unreachable(detail),
     })?;
-    let validation = validate_campaign(&source, None);
+    let validation = read_campaign(&source);
     match validation.campaign {
         Some(campaign) => Ok(Arc::new(campaign)),
         None => {

@@ -5,10 +5,12 @@
 
 mod path;
 pub mod problem;
+mod read;
 mod rules;
 mod structure;
 
 pub use problem::{JsonType, Message, OriginProblem, Problem, Severity, SyntaxKind, UrlProblem};
+pub use read::read_campaign;
 pub use rules::{check_origin, check_url, has_postal_code, is_email, is_slug};
 
 use crate::campaign::Campaign;

@@ -1,0 +1,44 @@
+//! The widget's campaign check: the same verdict as [`validate_campaign`](super::validate_campaign) at a fraction of
+//! the code size. `voix check` and `voix serve` walk the JSON Schema to list every shape problem with its path; a
+//! browser only needs to know whether the campaign can be shown, so it reads the file straight into the typed
+//! campaign (`deny_unknown_fields` and the field types are the schema's shape) and runs the same rules. Leaving the
+//! schema, its walker and `serde_json::Value` out of the widget saves about a fifth of the bundle.
+
+use super::problem::{Message, Problem};
+use super::rules::Rules;
+use super::{syntax_problem, Validation};
+use crate::campaign::{Campaign, MAX_FIELD_LENGTH};
+
+/// Validates the text of a campaign file for display: valid when [`validate_campaign`](super::validate_campaign) says
+/// so (`tests/widget_read.rs` compares them over every field and value kind). Two lenient differences remain, both
+/// refused by `voix serve`: serde reads a struct from an array of its fields, and an empty `letter.subjects` reads as
+/// absent. A syntax error comes first and alone, with its line and column, as there; a shape problem is reported
+/// once, in serde's words, without a path.
+pub fn read_campaign(source: &str) -> Validation {
+    let fail = |problem| Validation { campaign: None, problems: vec![problem] };
+    // Syntax first, over the whole file, so that a broken file is "damaged" even when its first fields are wrong.
+    if let Err(error) = serde_json::from_str::<serde::de::IgnoredAny>(source) {
+        return fail(syntax_problem(&error));
+    }
+    let campaign: Campaign = match serde_json::from_str(source) {
+        Ok(campaign) => campaign,
+        Err(error) => return fail(Problem::error("", Message::Unreadable { detail: error.to_string() })),
+    };
+    let mut problems = schema_limits(&campaign);
+    problems.extend(Rules::check(&campaign));
+    let has_errors = problems.iter().any(Problem::is_error);
+    Validation { campaign: (!has_errors).then_some(campaign), problems }
+}
+
+/// The schema's limits that the types alone do not carry (`schemars(range(..))` on the campaign types).
+fn schema_limits(campaign: &Campaign) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let fields = campaign.petition.iter().flat_map(|petition| petition.fields.iter().enumerate());
+    for (i, field) in fields {
+        if field.max_length.is_some_and(|length| !(1..=MAX_FIELD_LENGTH).contains(&length)) {
+            let at = format!("petition.fields[{i}].max_length");
+            problems.push(Problem::error(at, Message::OutOfRange { min: Some(1), max: Some(MAX_FIELD_LENGTH.into()) }));
+        }
+    }
+    problems
+}
