@@ -91,6 +91,7 @@ pub fn SignForm(
             submission.honeypot = (!honeypot.is_empty()).then_some(honeypot);
             submission.idempotency_key = Some(idempotency_key(random_bytes()));
             if let Err(errors) = validate(&campaign, &submission) {
+                form.status.set(Status::Idle);
                 show_errors(form, errors.iter().map(|e| FieldMessage::new(e, lang_now)).collect(), &order, root);
                 return;
             }
