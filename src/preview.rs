@@ -137,7 +137,11 @@ fn GradeTable(scores: Vec<SectionScore>) -> impl IntoView {
         let hard = score.grade_tenths > voix_core::explainer::lint::MAX_GRADE * 10;
         let class = if hard { "preview-grade preview-grade--hard" } else { "preview-grade" };
         let detail = match score.kandel_moles_tenths {
-            Some(ease) => format!(" (Kandel–Moles {}, LIX {})", format_tenths(ease, Lang::En), format_tenths(score.lix_tenths, Lang::En)),
+            Some(ease) => format!(
+                " (Kandel–Moles {}, LIX {})",
+                format_tenths(ease, Lang::En),
+                format_tenths(score.lix_tenths, Lang::En)
+            ),
             None => format!(" (Flesch–Kincaid, LIX {})", format_tenths(score.lix_tenths, Lang::En)),
         };
         view! { <td class=class><strong>{format_tenths(score.grade_tenths, Lang::En)}</strong>{detail}</td> }.into_any()

@@ -30,12 +30,8 @@ fn the_example_explainer_is_plain_in_both_languages() {
         .terms;
     let source = std::fs::read_to_string(campaigns_dir().join("lawful-access.json")).expect("campaign");
     let validation = validate_campaign_with(&source, Some("lawful-access"), Some(&shared));
-    let advice: Vec<String> = validation
-        .problems
-        .iter()
-        .filter(|p| p.path.starts_with("explainer"))
-        .map(|p| p.describe(Lang::En))
-        .collect();
+    let advice: Vec<String> =
+        validation.problems.iter().filter(|p| p.path.starts_with("explainer")).map(|p| p.describe(Lang::En)).collect();
     assert!(advice.is_empty(), "{advice:#?}");
     let campaign = validation.campaign.expect("valid");
     let explainer = campaign.explainer.as_ref().expect("an explainer");

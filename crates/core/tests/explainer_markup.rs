@@ -148,7 +148,7 @@ fn validation_refuses_every_payload_in_every_text() {
         ];
         let plain = plain_texts.iter().filter(|_| !harmless_as_plain);
         for explainer in markup_texts.iter().chain(plain) {
-            let validation = validate_campaign(&campaign_with_explainer(&explainer), None);
+            let validation = validate_campaign(&campaign_with_explainer(explainer), None);
             assert!(!validation.is_valid(), "{payload:?} accepted in {explainer}");
             assert!(
                 validation.errors().any(|p| p.path.starts_with("explainer.")),

@@ -40,7 +40,9 @@ pub fn fetch_shared(explainer: &Explainer, shared: RwSignal<Arc<Vec<Term>>>) {
                     FetchFailure::Status(status) => format!("HTTP {status}"),
                     FetchFailure::Network(detail) => detail,
                 };
-                web_sys::console::warn_1(&format!("[voix] the shared glossary {url} could not be loaded: {detail}").into());
+                web_sys::console::warn_1(
+                    &format!("[voix] the shared glossary {url} could not be loaded: {detail}").into(),
+                );
             }
         }
     });

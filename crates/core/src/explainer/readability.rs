@@ -252,14 +252,14 @@ pub fn english_syllables(word: &str) -> u32 {
     }
     let n = w.len();
     let before = |k: usize| w[n - k];
-    if w.ends_with(&['e', 'd']) && !matches!(before(3), 't' | 'd') {
+    let silent_ed = w.ends_with(&['e', 'd']) && !matches!(before(3), 't' | 'd');
+    let silent_es =
+        w.ends_with(&['e', 's']) && !matches!(before(3), 's' | 'x' | 'z' | 'c' | 'g' | 'h' | 'l') && !is_v(before(3));
+    // A final "e" is silent after a consonant, except in "-le" after a consonant ("table").
+    let silent_e = w.ends_with(&['e']) && !is_v(before(2)) && (before(2) != 'l' || is_v(before(3)));
+    if silent_ed || silent_es {
         w.truncate(n - 2);
-    } else if w.ends_with(&['e', 's'])
-        && !matches!(before(3), 's' | 'x' | 'z' | 'c' | 'g' | 'h' | 'l')
-        && !is_v(before(3))
-    {
-        w.truncate(n - 2);
-    } else if w.ends_with(&['e']) && !is_v(before(2)) && !(before(2) == 'l' && !is_v(before(3))) {
+    } else if silent_e {
         w.truncate(n - 1);
     }
     if w.first() == Some(&'y') {
