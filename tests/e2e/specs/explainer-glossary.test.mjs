@@ -87,6 +87,32 @@ test('French: terms after an elision or « du » are found, each once per sectio
   await context.close();
 });
 
+test('when the shared glossary cannot be loaded, the explainer works with the campaign\'s own terms', async () => {
+  const context = await run.browser.newContext({ viewport: { width: 375, height: 900 } });
+  const page = await context.newPage();
+  const seen = await watch(page);
+  const warnings = [];
+  page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
+  let asked = 0;
+  await page.route(`${run.voix.origin}/glossary.json`, (route) => { asked += 1; return route.fulfill({ status: 503, body: 'down' }); });
+  await page.goto(`${run.voix.origin}/`);
+  await widgetReady(page);
+  const explainer = page.locator('.voix-explainer');
+  await explainer.waitFor();
+  for (let i = 0; i < 50 && !warnings.some((w) => w.includes('shared glossary')); i++) await page.waitForTimeout(100);
+  assert.equal(asked, 1, 'fetched once, because the campaign asks for it');
+  assert.ok(warnings.some((w) => /\[voix\] the shared glossary .* could not be loaded: HTTP 503/.test(w)), warnings.join('\n'));
+  // The campaign's own terms still open; the shared ones are plain words.
+  await explainer.locator('details.voix-detail').first().locator('summary').click();
+  const own = explainer.locator('.voix-term__button[data-term="core-provider"]');
+  assert.equal(await own.count(), 1);
+  await own.click();
+  assert.equal(await own.getAttribute('aria-expanded'), 'true');
+  assert.equal(await explainer.locator('.voix-term__button[data-term="csis"]').count(), 0);
+  assert.deepEqual(seen.pageErrors, []);
+  await context.close();
+});
+
 test('a campaign with a <script> or a javascript: link is refused; nothing in it runs', async () => {
   const hostile = await startVoix({
     editCampaign: (campaign) => {
