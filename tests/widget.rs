@@ -246,3 +246,43 @@ async fn tabs_follow_the_keyboard() {
     let active = root.active_element().map(|e| e.id());
     assert_eq!(active.as_deref(), Some("voix-tab-letter"), "focus moves with the selection");
 }
+
+/// The explainer's glossary terms are disclosure buttons: a click flips `aria-expanded` and shows the definition,
+/// Escape closes it. (The campaign asks for the shared glossary, which a `data:` campaign cannot reach: the
+/// campaign's own terms still work.)
+#[wasm_bindgen_test]
+async fn explainer_terms_disclose_their_definition() {
+    let page = Page::new("terms", &campaign_script(&data_url(CAMPAIGN), "data-lang=\"en\""));
+    page.boot();
+    let root = page.shadow("voix-campaign");
+    wait_for_text(&root, ".voix-explainer .voix-summary").await;
+    let details: Vec<Element> = (0..root.query_selector_all("details").expect("details").length())
+        .filter_map(|i| root.query_selector_all("details").ok()?.item(i)?.dyn_into().ok())
+        .collect();
+    assert!(details.len() >= 4, "details and questions");
+    let button: HtmlElement = root
+        .query_selector(".voix-term__button[data-term=\"core-provider\"]")
+        .ok()
+        .flatten()
+        .expect("the campaign's own term, marked")
+        .unchecked_into();
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    let definition_id = button.get_attribute("aria-controls").expect("aria-controls");
+    let definition = root.get_element_by_id(&definition_id).expect("the definition");
+    assert!(definition.has_attribute("hidden"));
+    button.click();
+    sleep(20).await;
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(!definition.has_attribute("hidden"));
+    assert!(definition.text_content().unwrap_or_default().contains("phone, internet and app companies"));
+    let init = KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let escape = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    button.dispatch_event(&escape).expect("dispatch");
+    sleep(20).await;
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(definition.has_attribute("hidden"));
+    // Nothing was inserted as HTML: no script, no inline style.
+    assert!(root.query_selector("script, [style]").expect("query").is_none());
+}
