@@ -13,17 +13,35 @@ use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::Response;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use voix_core::Lang;
+use voix_core::{Campaign, Lang};
 
 const CACHE: &str = "public, max-age=60";
 
 /// A valid campaign as it is served.
 #[derive(Debug)]
-struct Served {
+pub struct Served {
     /// The file's exact bytes.
     source: Bytes,
     /// Every origin of every partner.
     origins: Vec<String>,
+    /// The campaign, for the petition API.
+    pub campaign: Campaign,
+}
+
+impl Served {
+    /// The campaign's own copy of `origin` when one of its partners lists it (never the request's bytes).
+    pub fn allowed_origin(&self, origin: &str) -> Option<&str> {
+        self.origins.iter().find(|listed| *listed == origin).map(String::as_str)
+    }
+
+    /// The partners that list `origin`.
+    pub fn partners_of_origin<'a>(&'a self, origin: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.campaign
+            .partners
+            .iter()
+            .filter(move |partner| partner.origins.iter().any(|listed| listed == origin))
+            .map(|partner| partner.id.as_str())
+    }
 }
 
 /// The campaigns that passed validation, by id.
@@ -85,7 +103,8 @@ impl Campaigns {
         }
         let origins = campaign.partners.iter().flat_map(|partner| partner.origins.iter().cloned()).collect();
         tracing::info!("serving campaign {} at /campaigns/{}.json", campaign.id, campaign.id);
-        self.served.insert(campaign.id.clone(), Served { source: Bytes::from(source), origins });
+        let campaign = campaign.clone();
+        self.served.insert(campaign.id.clone(), Served { source: Bytes::from(source), origins, campaign });
     }
 
     /// How many campaigns are served.
@@ -95,6 +114,18 @@ impl Campaigns {
 
     pub fn is_empty(&self) -> bool {
         self.served.is_empty()
+    }
+
+    /// The served campaign `id`.
+    pub fn get(&self, id: &str) -> Option<&Served> {
+        self.served.get(id)
+    }
+
+    /// The ids of the served campaigns, sorted.
+    pub fn ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self.served.keys().map(String::as_str).collect();
+        ids.sort_unstable();
+        ids
     }
 
     /// Whether the campaign `id` is served.
@@ -119,7 +150,7 @@ pub async fn serve_campaign(
     // Always: a shared cache must not give one origin's answer to another.
     response_headers.insert(header::VARY, HeaderValue::from_static("Origin"));
     let request_origin = headers.get(header::ORIGIN).and_then(|value| value.to_str().ok());
-    if let Some(allowed) = request_origin.and_then(|origin| campaign.origins.iter().find(|listed| *listed == origin)) {
+    if let Some(allowed) = request_origin.and_then(|origin| campaign.allowed_origin(origin)) {
         // The campaign's own copy of the origin (validated), not the request's bytes.
         if let Ok(value) = HeaderValue::from_str(allowed) {
             response_headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, value);

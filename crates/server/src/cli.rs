@@ -1,7 +1,7 @@
 //! The command line: `voix serve`, `voix check FILE...`, `voix schema`, `voix data build|refresh`, `voix lookup CODE`.
 
 use crate::check::{self, Format};
-use crate::config::{lang_from_env, Config, DEFAULT_DATA_FILE};
+use crate::config::{lang_from_env, Config, PetitionSettings, DEFAULT_DATA_FILE};
 use crate::db::Database;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -29,6 +29,69 @@ pub enum Command {
     Data(DataArgs),
     /// Print the federal ridings and MPs of a postal code (exit 0: found, 1: not a postal code, 2: no data).
     Lookup(LookupArgs),
+    /// Write a campaign's signers and their consents to a CSV file.
+    Export(ExportArgs),
+    /// Manage the organisers' access tokens for /api/admin/.
+    Token(TokenArgs),
+    /// Remove a person everywhere: their signatures in every campaign, their consents and records (the anonymous
+    /// counts stay).
+    Forget(ForgetArgs),
+}
+
+/// Where the petition's data is: `--data` (SQLite) unless DATABASE_URL is a postgres:// URL.
+#[derive(Debug, Args)]
+pub struct DatabaseArgs {
+    /// The directory of the SQLite database (voix.db), as for voix serve. Not used when DATABASE_URL is a
+    /// postgres:// URL.
+    #[arg(long, default_value = "./voix-data")]
+    pub data: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The campaign's id.
+    #[arg(long)]
+    pub campaign: String,
+    /// Only the people who consented to this partner hearing from them, with only that consent's columns.
+    #[arg(long)]
+    pub partner: Option<String>,
+    /// The CSV file to write.
+    #[arg(long, value_name = "FILE.csv")]
+    pub out: PathBuf,
+    /// The directory of campaign files.
+    #[arg(long, default_value = "./campaigns")]
+    pub campaigns: PathBuf,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenArgs {
+    #[command(subcommand)]
+    pub command: TokenCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create a token and print it once (only its hash is stored).
+    Create(TokenCreateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TokenCreateArgs {
+    /// A name to tell tokens apart (default: "organiser-" and the date).
+    #[arg(long)]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ForgetArgs {
+    /// The person's email address.
+    pub email: String,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
 }
 
 #[derive(Debug, Args)]
@@ -114,6 +177,23 @@ pub struct ServeArgs {
     /// The riding and MP data (voix data build writes it), served at /data/canada.json.
     #[arg(long, default_value = DEFAULT_DATA_FILE)]
     pub data_file: PathBuf,
+    /// The petition's proof of work: the largest secret number of a challenge (lower is cheaper; for tests and
+    /// load tests only, which start-up warns about).
+    #[arg(long, default_value_t = PetitionSettings::DEFAULT_ALTCHA_MAX_NUMBER)]
+    pub altcha_max_number: u32,
+    /// The petition's proof of work: SHA-256 rounds per number tried.
+    #[arg(long, default_value_t = PetitionSettings::DEFAULT_ALTCHA_COST)]
+    pub altcha_cost: u32,
+    /// Signatures and letters per client address per minute (0: no limit, for load tests only).
+    #[arg(long, default_value_t = PetitionSettings::DEFAULT_RATE_PER_IP)]
+    pub rate_per_ip: u32,
+    /// Signatures per email address per hour (0: no limit).
+    #[arg(long, default_value_t = PetitionSettings::DEFAULT_RATE_PER_EMAIL)]
+    pub rate_per_email: u32,
+    /// Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry. Only with a proxy
+    /// that sets it, or anyone can choose their address.
+    #[arg(long)]
+    pub trusted_proxy: bool,
 }
 
 #[derive(Debug, Args)]
@@ -163,6 +243,11 @@ pub fn main() -> ExitCode {
         }
         Command::Data(args) => run_data(args.command),
         Command::Lookup(args) => run_lookup(args),
+        Command::Export(args) => crate::organiser::run_export(args),
+        Command::Token(args) => match args.command {
+            TokenCommand::Create(args) => crate::organiser::run_token_create(args),
+        },
+        Command::Forget(args) => crate::organiser::run_forget(args),
     }
 }
 
@@ -240,6 +325,13 @@ fn run_serve(args: ServeArgs) -> ExitCode {
         data_file: args.data_file,
         database: Database::choose(std::env::var("DATABASE_URL").ok(), args.data),
         lang: lang_from_env(),
+        petition: PetitionSettings {
+            altcha_max_number: args.altcha_max_number,
+            altcha_cost: args.altcha_cost,
+            rate_per_ip: args.rate_per_ip,
+            rate_per_email: args.rate_per_email,
+            trusted_proxy: args.trusted_proxy,
+        },
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
