@@ -17,7 +17,7 @@ CREATE TABLE instance_secrets (
 
 -- One row per person per campaign.
 CREATE TABLE signatures (
-    -- 32 random hex digits.
+    -- 32 hex digits: the time in nanoseconds (16), then random (16), so ids sort by when they were made.
     id TEXT PRIMARY KEY,
     campaign_id TEXT NOT NULL,
     -- HMAC-SHA-256 of the normalised email under the instance's secret: what uniqueness, `voix forget` and the
@@ -46,9 +46,6 @@ CREATE TABLE signatures (
     consent_entries BIGINT NOT NULL,
     UNIQUE (campaign_id, email_key)
 );
-
--- `voix forget` finds a person in every campaign by their email key.
-CREATE INDEX signatures_by_email_key ON signatures (email_key);
 
 -- The exact texts of consent boxes that people ticked, by version (the SHA-256 of the text).
 CREATE TABLE consent_wordings (
@@ -79,9 +76,6 @@ CREATE TABLE consents (
     PRIMARY KEY (signature_id, entry)
 );
 
--- Exports read a campaign's ledger at once.
-CREATE INDEX consents_by_campaign ON consents (campaign_id, signature_id, entry);
-
 -- Replies already given to a submission's idempotency key, so that a retry gets the same answer. Kept a day.
 CREATE TABLE idempotency_keys (
     campaign_id TEXT NOT NULL,
@@ -96,10 +90,9 @@ CREATE TABLE idempotency_keys (
     PRIMARY KEY (campaign_id, idempotency_key)
 );
 
--- Records older than a day are removed as the server runs.
-CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
-
-CREATE INDEX idempotency_keys_by_signature ON idempotency_keys (signature_id);
+-- No other index on these tables: each costs every signature a random write, and only the rare commands (an
+-- export, `voix forget`, the daily pruning) would use them. Signature ids start with the time, so new rows go at
+-- the end of `signatures` and `consents`.
 
 -- Anonymous signature counts, kept when a person is forgotten.
 CREATE TABLE signature_counts (

@@ -71,7 +71,20 @@ pub async fn connect(database: &Database) -> Result<AnyPool, Error> {
     };
     // One plain connection first: a pool that cannot connect only reports a timeout, this reports why.
     sqlx::AnyConnection::connect(&url).await?.close().await?;
-    let pool = AnyPoolOptions::new().max_connections(8).acquire_timeout(Duration::from_secs(10)).connect(&url).await?;
+    let pool = AnyPoolOptions::new()
+        .max_connections(8)
+        .acquire_timeout(Duration::from_secs(10))
+        .after_connect(|connection, _| {
+            Box::pin(async move {
+                if connection.backend_name() == "SQLite" {
+                    // 64 MiB of page cache (the default is 2 MiB): the indexes of a large petition stay in memory.
+                    sqlx::query("PRAGMA cache_size = -65536").execute(&mut *connection).await?;
+                }
+                Ok(())
+            })
+        })
+        .connect(&url)
+        .await?;
     MIGRATOR.run(&pool).await?;
     let instance = ensure_instance(&pool).await?;
     tracing::info!("instance {instance}");

@@ -223,6 +223,12 @@ async fn repeated_emails_and_keys_are_idempotent(env: &Env) {
     assert_eq!(again.status, StatusCode::OK);
     assert_eq!(again.json(), json!({"total": 1, "riding_total": 1, "goal": 100, "already_signed": false}));
     assert_eq!(ledger(env).await, before);
+    // Even when its proof of work has expired (or the server restarted): the reply was recorded.
+    let mut expired = first.clone();
+    expired["altcha"]["challenge"]["signature"] = json!("00");
+    let again = env.post_json(SIGN, Some(LIGUE), &expired).await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(again.json()["already_signed"], false);
     // The same key with other answers: refused.
     let mut other = env.submission("lea@example.org", &key(1)).await;
     other["fields"]["first_name"] = json!("Léo");

@@ -24,8 +24,11 @@ use crate::error::Error;
 /// How long a challenge may be solved and used.
 pub const CHALLENGE_TTL: Duration = Duration::from_secs(20 * 60);
 
-/// Past this many entries a limiter or the replay store drops what has expired.
+/// Past this many entries a limiter drops its full buckets (at most every [`PRUNE_EVERY`]).
 const PRUNE_AT: usize = 50_000;
+
+/// How often the replay store drops expired challenges, and a large limiter its full buckets.
+const PRUNE_EVERY: Duration = Duration::from_secs(30);
 
 /// Issues and checks ALTCHA challenges (algorithm SHA-256, deterministic mode, signed).
 pub struct Altcha {
@@ -35,7 +38,13 @@ pub struct Altcha {
     cost: u32,
     /// Used challenges, by signature: when they expire, and the idempotency key of the submission that used them
     /// (a retry of the same submission may present the same challenge again).
-    used: Mutex<HashMap<String, (i64, Option<String>)>>,
+    used: Mutex<Used>,
+}
+
+/// The replay store.
+struct Used {
+    by_signature: HashMap<String, (i64, Option<String>)>,
+    pruned: Instant,
 }
 
 impl std::fmt::Debug for Altcha {
@@ -51,7 +60,7 @@ impl Altcha {
             key_secret: random_hex()?,
             max_number: max_number.max(1),
             cost: cost.max(1),
-            used: Mutex::new(HashMap::new()),
+            used: Mutex::new(Used { by_signature: HashMap::new(), pruned: Instant::now() }),
         })
     }
 
@@ -87,16 +96,18 @@ impl Altcha {
         let (Some(signature), true) = (payload.challenge.signature, verified) else { return false };
         let expires = payload.challenge.parameters.expires_at.unwrap_or(0);
         let now = now_secs();
-        let mut used = self.used.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if used.len() > PRUNE_AT {
-            used.retain(|_, (expires, _)| *expires >= now);
+        let mut guard = self.used.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let used = &mut *guard;
+        if used.pruned.elapsed() > PRUNE_EVERY {
+            used.by_signature.retain(|_, (expires, _)| *expires >= now);
+            used.pruned = Instant::now();
         }
-        match used.get(&signature) {
+        match used.by_signature.get(&signature) {
             // The same submission sent again (a retry after a lost reply): the writer answers it once.
             Some((_, Some(key))) => idempotency_key == Some(key.as_str()),
             Some((_, None)) => false,
             None => {
-                used.insert(signature, (expires, idempotency_key.map(str::to_owned)));
+                used.by_signature.insert(signature, (expires, idempotency_key.map(str::to_owned)));
                 true
             }
         }
@@ -124,7 +135,7 @@ pub fn random_hex() -> Result<String, Error> {
 pub struct RateLimiter<K> {
     capacity: f64,
     per_second: f64,
-    buckets: Mutex<HashMap<K, (f64, Instant)>>,
+    buckets: Mutex<(HashMap<K, (f64, Instant)>, Instant)>,
 }
 
 impl<K> std::fmt::Debug for RateLimiter<K> {
@@ -137,7 +148,8 @@ impl<K: Eq + Hash> RateLimiter<K> {
     /// A limiter; `capacity` 0 lets everything through.
     pub fn new(capacity: u32, period: Duration) -> Self {
         let capacity = f64::from(capacity);
-        RateLimiter { capacity, per_second: capacity / period.as_secs_f64(), buckets: Mutex::new(HashMap::new()) }
+        let buckets = Mutex::new((HashMap::new(), Instant::now()));
+        RateLimiter { capacity, per_second: capacity / period.as_secs_f64(), buckets }
     }
 
     /// Takes one token for `key`, or says in how many seconds one will be there.
@@ -146,10 +158,12 @@ impl<K: Eq + Hash> RateLimiter<K> {
             return Ok(());
         }
         let now = Instant::now();
-        let mut buckets = self.buckets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if buckets.len() > PRUNE_AT {
+        let mut guard = self.buckets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (buckets, pruned) = &mut *guard;
+        if buckets.len() > PRUNE_AT && pruned.elapsed() > PRUNE_EVERY {
             let (capacity, rate) = (self.capacity, self.per_second);
             buckets.retain(|_, (tokens, at)| *tokens + now.duration_since(*at).as_secs_f64() * rate < capacity);
+            *pruned = now;
         }
         let (tokens, at) = buckets.entry(key).or_insert((self.capacity, now));
         *tokens = (*tokens + now.duration_since(*at).as_secs_f64() * self.per_second).min(self.capacity);

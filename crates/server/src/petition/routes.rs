@@ -235,20 +235,21 @@ async fn sign_checked(
     }
     let signature = validate(campaign, &submission).map_err(|errors| Error::invalid(errors, lang))?;
     let fingerprint = fingerprint(&submission);
-    if let Some(key) = &signature.idempotency_key {
-        // A retry of a recorded submission needs no new proof of work (its challenge may have expired).
-        let stored = store::stored_reply(&state.db, &campaign.id, key, &fingerprint).await;
-        match stored.map_err(|error| database(error.into(), lang))? {
-            Some(SignOutcome::Replayed(reply)) => return Ok(reply),
-            Some(_) => return Err(Error::refused(ErrorCode::IdempotencyKeyReused, lang)),
-            None => {}
-        }
-    }
     let petition = &state.petition;
     petition.ip_limits.check(ip).map_err(|seconds| Error::too_many(lang, seconds))?;
     let email_key = store::email_key(&petition.email_secret, &signature.email);
     petition.email_limits.check(email_key.clone()).map_err(|seconds| Error::too_many(lang, seconds))?;
     if !petition.altcha.verify(submission.altcha.as_ref(), signature.idempotency_key.as_deref()) {
+        // A retry of a recorded submission needs no new proof of work: its challenge may have expired, or the
+        // server restarted, while the reply was lost.
+        if let Some(key) = &signature.idempotency_key {
+            let stored = store::stored_reply(&state.db, &campaign.id, key, &fingerprint).await;
+            match stored.map_err(|error| database(error.into(), lang))? {
+                Some(SignOutcome::Replayed(reply)) => return Ok(reply),
+                Some(_) => return Err(Error::refused(ErrorCode::IdempotencyKeyReused, lang)),
+                None => {}
+            }
+        }
         return Err(Error::invalid(vec![FieldError::new("altcha", SignatureProblem::RobotCheckFailed)], lang));
     }
     let job = SignJob { signature, email_key, fingerprint, goal };

@@ -117,14 +117,22 @@ pub async fn forget(pool: &AnyPool, email: &str) -> Result<Forgotten, Error> {
     let secret = email_secret(pool).await?;
     let key = email_key(&secret, email);
     let mut tx = pool.begin().await?;
-    let rows = sqlx::query("SELECT id, campaign_id FROM signatures WHERE email_key = $1 ORDER BY campaign_id")
-        .bind(&key)
-        .fetch_all(&mut *tx)
-        .await?;
+    // Campaign by campaign (every campaign with signatures has counts), through the unique index on
+    // (campaign_id, email_key).
+    let campaigns: Vec<String> =
+        sqlx::query_scalar("SELECT DISTINCT campaign_id FROM signature_counts ORDER BY campaign_id")
+            .fetch_all(&mut *tx)
+            .await?;
     let mut forgotten = Forgotten::default();
-    for row in rows {
-        let id: String = row.try_get(0)?;
-        forgotten.campaigns.push(row.try_get(1)?);
+    for campaign in campaigns {
+        let id: Option<String> =
+            sqlx::query_scalar("SELECT id FROM signatures WHERE campaign_id = $1 AND email_key = $2")
+                .bind(&campaign)
+                .bind(&key)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some(id) = id else { continue };
+        forgotten.campaigns.push(campaign);
         let consents = sqlx::query("DELETE FROM consents WHERE signature_id = $1").bind(&id).execute(&mut *tx).await?;
         forgotten.consents += consents.rows_affected();
         let records =

@@ -9,12 +9,10 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::{Duration, Instant};
 
-use sqlx::any::Any;
-use sqlx::{AnyPool, Row, Transaction};
+use sqlx::{AnyPool, Row};
 use tokio::sync::{mpsc, oneshot};
 use voix_core::petition::api::{SignedReply, Stats};
-use voix_core::petition::{ConsentTo, LetterSent, ValidSignature};
-use voix_core::FedNum;
+use voix_core::petition::{ConsentOffer, ConsentTo, LetterSent, ValidSignature};
 
 use super::{now_secs, random_id};
 use crate::error::Error;
@@ -154,51 +152,257 @@ fn fail(job: Job, what: &str) {
     }
 }
 
-/// A signature written in this batch, waiting for the batch's counts.
-struct Written {
-    campaign: String,
-    riding: Option<FedNum>,
-    already_signed: bool,
-    goal: Option<u32>,
-    signature_id: String,
-    /// The key, fingerprint and signature id to remember the reply under.
-    key: Option<(String, String, String)>,
+/// The most rows in one multi-row statement (SQLite allows 32,766 parameters, PostgreSQL 65,535).
+const ROWS_PER_STATEMENT: usize = 256;
+
+/// `($1, $2, …), (…)`: `rows` groups of `columns` placeholders, numbered `$N` for PostgreSQL, plain `?` for
+/// SQLite (which numbers them in order, as they are bound; it looks each `$N` or `?N` up in a list, which
+/// makes a statement of thousands of parameters slow to prepare).
+fn placeholders(mark: char, rows: usize, columns: usize) -> String {
+    let mut sql = String::with_capacity(rows * columns * 5);
+    for row in 0..rows {
+        sql.push_str(if row == 0 { "(" } else { ", (" });
+        for column in 0..columns {
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            sql.push(mark);
+            if mark == '$' {
+                sql.push_str(&(row * columns + column + 1).to_string());
+            }
+        }
+        sql.push(')');
+    }
+    sql
 }
 
+/// What the batch does with one job.
 enum Step {
+    /// Answered without writing (a replayed or reused key).
     Done(SignOutcome),
-    Written(Written),
-    /// The same key and answers as an earlier submission of this batch.
+    /// The same key and answers as an earlier submission of this batch: the same reply.
     SameAs(usize),
+    /// A signature to write.
+    Sign(Pending),
     Letter(String),
 }
 
-/// Writes `jobs` in one transaction and returns their outcomes in order.
+/// A signature being written.
+struct Pending {
+    id: String,
+    /// Set once written: whether the email had signed already, and the ledger's first entry number for its
+    /// consents.
+    already_signed: bool,
+    first_entry: i64,
+}
+
+/// Writes `jobs` in one transaction, a few statements for the whole batch, and returns their outcomes in order.
 async fn write(pool: &AnyPool, jobs: &[Job], wordings: &mut HashSet<String>) -> Result<Vec<Done>, sqlx::Error> {
     let now = now_secs();
     let mut tx = pool.begin().await?;
-    let mut steps = Vec::with_capacity(jobs.len());
-    let mut keys_in_batch: HashMap<(String, String), (String, usize)> = HashMap::new();
-    let mut counts: BTreeMap<(String, i64, String), i64> = BTreeMap::new();
-    let mut letters: BTreeMap<(String, i64, String, String, String), i64> = BTreeMap::new();
-    let mut new_wordings = Vec::new();
+    let mark = if tx.backend_name() == "SQLite" { '?' } else { '$' };
+    // 1. Idempotency keys: repeats within the batch, then those already recorded.
+    let mut steps: Vec<Step> = Vec::with_capacity(jobs.len());
+    let mut keys_in_batch: HashMap<(&str, &str), (&str, usize)> = HashMap::new();
     for (index, job) in jobs.iter().enumerate() {
         let step = match job {
-            Job::Sign(job, _) => {
-                sign(&mut tx, job, now, index, &mut keys_in_batch, &mut counts, wordings, &mut new_wordings).await?
-            }
-            Job::Letter(job, _) => {
-                let riding = job.letter.riding.map_or(0, |riding| i64::from(riding.0));
-                let partner = job.letter.partner.clone().unwrap_or_default();
-                let channel = job.letter.channel.code().to_owned();
-                for target in &job.letter.targets {
-                    let key = (job.campaign.clone(), riding, partner.clone(), target.code(), channel.clone());
-                    *letters.entry(key).or_default() += 1;
-                }
-                Step::Letter(job.campaign.clone())
-            }
+            Job::Letter(job, _) => Step::Letter(job.campaign.clone()),
+            Job::Sign(job, _) => match &job.signature.idempotency_key {
+                Some(key) => match keys_in_batch.get(&(job.signature.campaign.as_str(), key.as_str())) {
+                    Some((fingerprint, first)) if *fingerprint == job.fingerprint => Step::SameAs(*first),
+                    Some(_) => Step::Done(SignOutcome::KeyReused),
+                    None => {
+                        keys_in_batch.insert((&job.signature.campaign, key), (&job.fingerprint, index));
+                        Step::Sign(Pending { id: random_id(), already_signed: false, first_entry: 1 })
+                    }
+                },
+                None => Step::Sign(Pending { id: random_id(), already_signed: false, first_entry: 1 }),
+            },
         };
         steps.push(step);
+    }
+    let keyed: Vec<(usize, &SignJob)> = steps
+        .iter()
+        .zip(jobs)
+        .enumerate()
+        .filter_map(|(index, (step, job))| match (step, job) {
+            (Step::Sign(_), Job::Sign(job, _)) if job.signature.idempotency_key.is_some() => Some((index, &**job)),
+            _ => None,
+        })
+        .collect();
+    for chunk in keyed.chunks(ROWS_PER_STATEMENT) {
+        let mut sql = String::from(
+            "SELECT campaign_id, idempotency_key, fingerprint, response_body FROM idempotency_keys \
+             WHERE (campaign_id, idempotency_key) IN (VALUES ",
+        );
+        sql.push_str(&placeholders(mark, chunk.len(), 2));
+        sql.push(')');
+        let mut query = sqlx::query(&sql);
+        for (_, job) in chunk {
+            query = query.bind(&job.signature.campaign).bind(job.signature.idempotency_key.as_deref());
+        }
+        for row in query.fetch_all(&mut *tx).await? {
+            let (campaign, key): (String, String) = (row.try_get(0)?, row.try_get(1)?);
+            let fingerprint: String = row.try_get(2)?;
+            let body: String = row.try_get(3)?;
+            let found = chunk.iter().find(|(_, job)| {
+                job.signature.campaign == campaign && job.signature.idempotency_key.as_deref() == Some(key.as_str())
+            });
+            if let Some((index, job)) = found {
+                steps[*index] = Step::Done(if job.fingerprint == fingerprint {
+                    match serde_json::from_str::<SignedReply>(&body) {
+                        Ok(reply) => SignOutcome::Replayed(reply),
+                        Err(_) => SignOutcome::KeyReused,
+                    }
+                } else {
+                    SignOutcome::KeyReused
+                });
+            }
+        }
+    }
+    // 2. New signatures, all at once; those whose email had signed the campaign already are left out.
+    let to_sign: Vec<(usize, &SignJob)> = steps
+        .iter()
+        .zip(jobs)
+        .enumerate()
+        .filter_map(|(index, (step, job))| match (step, job) {
+            (Step::Sign(_), Job::Sign(job, _)) => Some((index, &**job)),
+            _ => None,
+        })
+        .collect();
+    let mut inserted: HashSet<String> = HashSet::new();
+    for chunk in to_sign.chunks(ROWS_PER_STATEMENT) {
+        let mut sql = String::from(
+            "INSERT INTO signatures (id, campaign_id, email_key, email, first_name, last_name, postal_code, riding, \
+             partner_id, lang, comment, answers, status, signed_at, consent_entries) VALUES ",
+        );
+        sql.push_str(&placeholders(mark, chunk.len(), 15));
+        sql.push_str(" ON CONFLICT (campaign_id, email_key) DO NOTHING RETURNING id");
+        let mut query = sqlx::query(&sql);
+        for (index, job) in chunk {
+            let Step::Sign(pending) = &steps[*index] else { continue };
+            let signature = &job.signature;
+            let answers: serde_json::Map<String, serde_json::Value> = signature
+                .answers
+                .iter()
+                .map(|answer| (answer.field.clone(), serde_json::Value::from(answer.value.as_cell())))
+                .collect();
+            query = query
+                .bind(pending.id.clone())
+                .bind(signature.campaign.clone())
+                .bind(job.email_key.clone())
+                .bind(signature.email.clone())
+                .bind(signature.first_name.clone())
+                .bind(signature.last_name.clone())
+                .bind(signature.postal_code.to_string())
+                .bind(signature.riding.map(|riding| i64::from(riding.0)))
+                .bind(signature.partner.clone())
+                .bind(signature.lang.code())
+                .bind(signature.comment.clone())
+                .bind(serde_json::Value::Object(answers).to_string())
+                .bind("recorded")
+                .bind(now)
+                .bind(i64::try_from(signature.consents.len()).unwrap_or(0));
+        }
+        for row in query.fetch_all(&mut *tx).await? {
+            inserted.insert(row.try_get(0)?);
+        }
+    }
+    // 3. Emails that had signed: not counted again; their consents take the next entry numbers.
+    let mut counts: BTreeMap<(String, i64, String), i64> = BTreeMap::new();
+    for (index, job) in &to_sign {
+        let Step::Sign(pending) = &mut steps[*index] else { continue };
+        let signature = &job.signature;
+        if inserted.contains(&pending.id) {
+            let key = (
+                signature.campaign.clone(),
+                signature.riding.map_or(0, |riding| i64::from(riding.0)),
+                signature.partner.clone().unwrap_or_default(),
+            );
+            *counts.entry(key).or_default() += 1;
+            continue;
+        }
+        let consents = i64::try_from(signature.consents.len()).unwrap_or(0);
+        let row = sqlx::query(
+            "UPDATE signatures SET consent_entries = consent_entries + $1 \
+             WHERE campaign_id = $2 AND email_key = $3 RETURNING id, consent_entries",
+        )
+        .bind(consents)
+        .bind(&signature.campaign)
+        .bind(&job.email_key)
+        .fetch_one(&mut *tx)
+        .await?;
+        pending.id = row.try_get(0)?;
+        pending.first_entry = row.try_get::<i64, _>(1)? - consents + 1;
+        pending.already_signed = true;
+    }
+    // 4. The ledger: the wordings not seen yet, then one new row per ticked box, never an update.
+    let mut new_wordings: Vec<(&str, &str, &str)> = Vec::new();
+    for (_, job) in &to_sign {
+        for consent in &job.signature.consents {
+            if !wordings.contains(&consent.version)
+                && !new_wordings.iter().any(|(version, _, _)| *version == consent.version)
+            {
+                new_wordings.push((&consent.version, job.signature.lang.code(), &consent.text));
+            }
+        }
+    }
+    for (version, lang, text) in &new_wordings {
+        sqlx::query(
+            "INSERT INTO consent_wordings (version, lang, text, first_recorded_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (version) DO NOTHING",
+        )
+        .bind(*version)
+        .bind(*lang)
+        .bind(*text)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    let mut ledger: Vec<(&str, i64, &SignJob, &ConsentOffer)> = Vec::new();
+    for (index, job) in &to_sign {
+        let Step::Sign(pending) = &steps[*index] else { continue };
+        for (offset, consent) in job.signature.consents.iter().enumerate() {
+            ledger.push((&pending.id, pending.first_entry + i64::try_from(offset).unwrap_or(0), job, consent));
+        }
+    }
+    for chunk in ledger.chunks(ROWS_PER_STATEMENT) {
+        let mut sql = String::from(
+            "INSERT INTO consents (signature_id, entry, campaign_id, organisation, action, wording_version, lang, \
+             site_partner_id, recorded_at) VALUES ",
+        );
+        sql.push_str(&placeholders(mark, chunk.len(), 9));
+        let mut query = sqlx::query(&sql);
+        for (id, entry, job, consent) in chunk {
+            let organisation = match (consent.to, &consent.partner) {
+                (ConsentTo::Partner, Some(partner)) => format!("partner:{partner}"),
+                _ => "organiser".to_owned(),
+            };
+            query = query
+                .bind(*id)
+                .bind(*entry)
+                .bind(&job.signature.campaign)
+                .bind(organisation)
+                .bind("given")
+                .bind(&consent.version)
+                .bind(job.signature.lang.code())
+                .bind(job.signature.partner.as_deref())
+                .bind(now);
+        }
+        query.execute(&mut *tx).await?;
+    }
+    // 5. The anonymous counts.
+    let mut letters: BTreeMap<(String, i64, String, String, String), i64> = BTreeMap::new();
+    for job in jobs {
+        if let Job::Letter(job, _) = job {
+            let riding = job.letter.riding.map_or(0, |riding| i64::from(riding.0));
+            let partner = job.letter.partner.clone().unwrap_or_default();
+            let channel = job.letter.channel.code().to_owned();
+            for target in &job.letter.targets {
+                let key = (job.campaign.clone(), riding, partner.clone(), target.code(), channel.clone());
+                *letters.entry(key).or_default() += 1;
+            }
+        }
     }
     for ((campaign, riding, partner), added) in &counts {
         sqlx::query(
@@ -228,191 +432,80 @@ async fn write(pool: &AnyPool, jobs: &[Job], wordings: &mut HashSet<String>) -> 
         .execute(&mut *tx)
         .await?;
     }
-    // The counts after this batch, once per campaign.
-    let mut totals: HashMap<String, Stats> = HashMap::new();
-    let mut letter_totals: HashMap<String, u64> = HashMap::new();
-    for step in &steps {
-        match step {
-            Step::Written(written) if !totals.contains_key(&written.campaign) => {
-                let stats = super::store::signature_counts(&mut *tx, &written.campaign).await?;
-                totals.insert(written.campaign.clone(), stats);
+    // 6. The counts after this batch, once per campaign, and the replies.
+    let mut totals: HashMap<&str, Stats> = HashMap::new();
+    let mut letter_totals: HashMap<&str, u64> = HashMap::new();
+    for (step, job) in steps.iter().zip(jobs) {
+        match (step, job) {
+            (Step::Sign(_), Job::Sign(job, _)) if !totals.contains_key(job.signature.campaign.as_str()) => {
+                let stats = super::store::signature_counts(&mut *tx, &job.signature.campaign).await?;
+                totals.insert(&job.signature.campaign, stats);
             }
-            Step::Letter(campaign) if !letter_totals.contains_key(campaign) => {
-                let total = super::store::letter_total(&mut *tx, campaign).await?;
-                letter_totals.insert(campaign.clone(), total);
+            (Step::Letter(_), Job::Letter(job, _)) if !letter_totals.contains_key(job.campaign.as_str()) => {
+                let total = super::store::letter_total(&mut *tx, &job.campaign).await?;
+                letter_totals.insert(&job.campaign, total);
             }
             _ => {}
         }
     }
     let mut results: Vec<Done> = Vec::with_capacity(steps.len());
+    let mut remembered: Vec<(&SignJob, &str, String)> = Vec::new();
     let mut new_signatures = Vec::new();
-    for step in steps {
-        let done = match step {
-            Step::Done(outcome) => Done::Sign(outcome),
-            Step::Letter(campaign) => Done::Letter(letter_totals.get(&campaign).copied().unwrap_or(0)),
-            Step::SameAs(first) => match &results[first] {
+    for (step, job) in steps.iter().zip(jobs) {
+        let done = match (step, job) {
+            (Step::Done(outcome), _) => Done::Sign(outcome.clone()),
+            (Step::Letter(campaign), _) => Done::Letter(letter_totals.get(campaign.as_str()).copied().unwrap_or(0)),
+            (Step::SameAs(first), _) => match &results[*first] {
                 Done::Sign(SignOutcome::Signed(reply) | SignOutcome::Replayed(reply)) => {
                     Done::Sign(SignOutcome::Replayed(reply.clone()))
                 }
                 _ => Done::Sign(SignOutcome::KeyReused),
             },
-            Step::Written(written) => {
-                if !written.already_signed {
-                    new_signatures.push(written.signature_id.clone());
-                }
-                let stats = totals.get(&written.campaign);
+            (Step::Sign(pending), Job::Sign(job, _)) => {
+                let stats = totals.get(job.signature.campaign.as_str());
                 let reply = SignedReply {
                     total: stats.map_or(0, |stats| stats.total),
-                    riding_total: written.riding.map(|riding| stats.map_or(0, |stats| stats.riding(riding))),
-                    goal: written.goal,
-                    already_signed: written.already_signed,
+                    riding_total: job.signature.riding.map(|riding| stats.map_or(0, |stats| stats.riding(riding))),
+                    goal: job.goal,
+                    already_signed: pending.already_signed,
                 };
-                if let Some((key, fingerprint, signature_id)) = &written.key {
-                    let body = serde_json::to_string(&reply).unwrap_or_default();
-                    sqlx::query(
-                        "INSERT INTO idempotency_keys (campaign_id, idempotency_key, fingerprint, signature_id, \
-                         response_status, response_body, created_at) VALUES ($1, $2, $3, $4, 200, $5, $6) \
-                         ON CONFLICT (campaign_id, idempotency_key) DO NOTHING",
-                    )
-                    .bind(&written.campaign)
-                    .bind(key)
-                    .bind(fingerprint)
-                    .bind(signature_id)
-                    .bind(body)
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
+                if !pending.already_signed {
+                    new_signatures.push(pending.id.clone());
+                }
+                if job.signature.idempotency_key.is_some() {
+                    remembered.push((job, &pending.id, serde_json::to_string(&reply).unwrap_or_default()));
                 }
                 Done::Sign(SignOutcome::Signed(reply))
             }
+            (Step::Sign(_), Job::Letter(..)) => Done::Sign(SignOutcome::KeyReused),
         };
         results.push(done);
     }
+    // 7. The replies, kept for a day under their idempotency keys.
+    for chunk in remembered.chunks(ROWS_PER_STATEMENT) {
+        let mut sql = String::from(
+            "INSERT INTO idempotency_keys (campaign_id, idempotency_key, fingerprint, signature_id, \
+             response_status, response_body, created_at) VALUES ",
+        );
+        sql.push_str(&placeholders(mark, chunk.len(), 7));
+        sql.push_str(" ON CONFLICT (campaign_id, idempotency_key) DO NOTHING");
+        let mut query = sqlx::query(&sql);
+        for (job, id, body) in chunk {
+            query = query
+                .bind(&job.signature.campaign)
+                .bind(job.signature.idempotency_key.as_deref())
+                .bind(&job.fingerprint)
+                .bind(*id)
+                .bind(200i64)
+                .bind(body.as_str())
+                .bind(now);
+        }
+        query.execute(&mut *tx).await?;
+    }
     tx.commit().await?;
-    wordings.extend(new_wordings);
+    wordings.extend(new_wordings.iter().map(|(version, _, _)| (*version).to_owned()));
     for signature_id in new_signatures {
         super::signature_recorded(&signature_id);
     }
     Ok(results)
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn sign(
-    tx: &mut Transaction<'static, Any>,
-    job: &SignJob,
-    now: i64,
-    index: usize,
-    keys_in_batch: &mut HashMap<(String, String), (String, usize)>,
-    counts: &mut BTreeMap<(String, i64, String), i64>,
-    wordings: &HashSet<String>,
-    new_wordings: &mut Vec<String>,
-) -> Result<Step, sqlx::Error> {
-    let signature = &job.signature;
-    let campaign = &signature.campaign;
-    if let Some(key) = &signature.idempotency_key {
-        if let Some((fingerprint, first)) = keys_in_batch.get(&(campaign.clone(), key.clone())) {
-            return Ok(if *fingerprint == job.fingerprint {
-                Step::SameAs(*first)
-            } else {
-                Step::Done(SignOutcome::KeyReused)
-            });
-        }
-        if let Some(outcome) = super::store::stored_reply(&mut **tx, campaign, key, &job.fingerprint).await? {
-            return Ok(Step::Done(outcome));
-        }
-        keys_in_batch.insert((campaign.clone(), key.clone()), (job.fingerprint.clone(), index));
-    }
-    let consents = i64::try_from(signature.consents.len()).unwrap_or(0);
-    let answers: serde_json::Map<String, serde_json::Value> = signature
-        .answers
-        .iter()
-        .map(|answer| (answer.field.clone(), serde_json::Value::from(answer.value.as_cell())))
-        .collect();
-    let riding = signature.riding.map(|riding| i64::from(riding.0));
-    let new_id = random_id();
-    let inserted: Option<String> = sqlx::query_scalar(
-        "INSERT INTO signatures (id, campaign_id, email_key, email, first_name, last_name, postal_code, riding, \
-         partner_id, lang, comment, answers, status, signed_at, consent_entries) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'recorded', $13, $14) \
-         ON CONFLICT (campaign_id, email_key) DO NOTHING RETURNING id",
-    )
-    .bind(&new_id)
-    .bind(campaign)
-    .bind(&job.email_key)
-    .bind(&signature.email)
-    .bind(&signature.first_name)
-    .bind(&signature.last_name)
-    .bind(signature.postal_code.to_string())
-    .bind(riding)
-    .bind(signature.partner.as_deref())
-    .bind(signature.lang.code())
-    .bind(signature.comment.as_deref())
-    .bind(serde_json::Value::Object(answers).to_string())
-    .bind(now)
-    .bind(consents)
-    .fetch_optional(&mut **tx)
-    .await?;
-    let (signature_id, first_entry, already_signed) = match inserted {
-        Some(id) => {
-            let key = (campaign.clone(), riding.unwrap_or(0), signature.partner.clone().unwrap_or_default());
-            *counts.entry(key).or_default() += 1;
-            (id, 1, false)
-        }
-        None => {
-            let row = sqlx::query(
-                "UPDATE signatures SET consent_entries = consent_entries + $1 \
-                 WHERE campaign_id = $2 AND email_key = $3 RETURNING id, consent_entries",
-            )
-            .bind(consents)
-            .bind(campaign)
-            .bind(&job.email_key)
-            .fetch_one(&mut **tx)
-            .await?;
-            let entries: i64 = row.try_get(1)?;
-            (row.try_get::<String, _>(0)?, entries - consents + 1, true)
-        }
-    };
-    // The ledger: one new row per ticked box, never an update.
-    for (offset, consent) in signature.consents.iter().enumerate() {
-        if !wordings.contains(&consent.version) && !new_wordings.contains(&consent.version) {
-            sqlx::query(
-                "INSERT INTO consent_wordings (version, lang, text, first_recorded_at) VALUES ($1, $2, $3, $4) \
-                 ON CONFLICT (version) DO NOTHING",
-            )
-            .bind(&consent.version)
-            .bind(signature.lang.code())
-            .bind(&consent.text)
-            .bind(now)
-            .execute(&mut **tx)
-            .await?;
-            new_wordings.push(consent.version.clone());
-        }
-        let organisation = match (consent.to, &consent.partner) {
-            (ConsentTo::Partner, Some(partner)) => format!("partner:{partner}"),
-            _ => "organiser".to_owned(),
-        };
-        sqlx::query(
-            "INSERT INTO consents (signature_id, entry, campaign_id, organisation, action, wording_version, lang, \
-             site_partner_id, recorded_at) VALUES ($1, $2, $3, $4, 'given', $5, $6, $7, $8)",
-        )
-        .bind(&signature_id)
-        .bind(first_entry + i64::try_from(offset).unwrap_or(0))
-        .bind(campaign)
-        .bind(organisation)
-        .bind(&consent.version)
-        .bind(signature.lang.code())
-        .bind(signature.partner.as_deref())
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
-    }
-    let key = signature.idempotency_key.clone().map(|key| (key, job.fingerprint.clone(), signature_id.clone()));
-    Ok(Step::Written(Written {
-        campaign: campaign.clone(),
-        riding: signature.riding,
-        already_signed,
-        goal: job.goal,
-        signature_id,
-        key,
-    }))
 }
