@@ -52,7 +52,7 @@ pub struct SignedReply {
     pub already_signed: bool,
 }
 
-/// The campaign's counts: `GET /api/campaigns/{id}/stats`. Anonymous, public, cached for a few seconds.
+/// The campaign's counts: `GET /api/campaigns/{id}/stats`. Anonymous and public (`Cache-Control: no-cache`).
 ///
 /// ```json
 /// {"total": 1204, "goal": 5000, "by_riding": {"24017": 37, "35075": 12}, "by_partner": {"ligue": 800},

@@ -135,8 +135,11 @@ pub fn random_hex() -> Result<String, Error> {
 pub struct RateLimiter<K> {
     capacity: f64,
     per_second: f64,
-    buckets: Mutex<(HashMap<K, (f64, Instant)>, Instant)>,
+    buckets: Mutex<Buckets<K>>,
 }
+
+/// Tokens left and when they were counted, by key; and when full buckets were last dropped.
+type Buckets<K> = (HashMap<K, (f64, Instant)>, Instant);
 
 impl<K> std::fmt::Debug for RateLimiter<K> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -161,7 +161,7 @@ async fn stats(State(state): State<AppState>, Path(id): Path<String>, headers: H
     let mut response = match store::stats(&state.db, &served.campaign).await {
         Ok(stats) => {
             let mut response = Json(stats).into_response();
-            response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=5"));
+            response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
             response
         }
         Err(error) => unavailable(error, lang),
