@@ -648,6 +648,12 @@ async fn rate_limits_per_address_and_per_email() {
     let wait: u64 = reply.header("retry-after").unwrap().parse().unwrap();
     assert!(wait > 60 && wait <= 1800, "{wait}");
     assert_eq!(reply.json()["retry_after"], json!(wait));
+    // Without a solved challenge, attempts do not use up the person's allowance.
+    let mut free = env.submission("calm@example.org", &key(75)).await;
+    free["altcha"] = json!(null);
+    for _ in 0..3 {
+        assert_eq!(env.post_json(SIGN, None, &free).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
     let other = env.post_json(SIGN, None, &env.submission("calm@example.org", &key(73)).await).await;
     assert_eq!(other.status, StatusCode::OK, "another email is not limited");
 

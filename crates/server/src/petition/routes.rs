@@ -237,8 +237,6 @@ async fn sign_checked(
     let fingerprint = fingerprint(&submission);
     let petition = &state.petition;
     petition.ip_limits.check(ip).map_err(|seconds| Error::too_many(lang, seconds))?;
-    let email_key = store::email_key(&petition.email_secret, &signature.email);
-    petition.email_limits.check(email_key.clone()).map_err(|seconds| Error::too_many(lang, seconds))?;
     if !petition.altcha.verify(submission.altcha.as_ref(), signature.idempotency_key.as_deref()) {
         // A retry of a recorded submission needs no new proof of work: its challenge may have expired, or the
         // server restarted, while the reply was lost.
@@ -252,6 +250,9 @@ async fn sign_checked(
         }
         return Err(Error::invalid(vec![FieldError::new("altcha", SignatureProblem::RobotCheckFailed)], lang));
     }
+    // After the proof of work, so that no one can use up a person's attempts for free.
+    let email_key = store::email_key(&petition.email_secret, &signature.email);
+    petition.email_limits.check(email_key.clone()).map_err(|seconds| Error::too_many(lang, seconds))?;
     let job = SignJob { signature, email_key, fingerprint, goal };
     match petition.writer.sign(job).await {
         Ok(SignOutcome::Signed(reply) | SignOutcome::Replayed(reply)) => Ok(reply),
