@@ -213,12 +213,8 @@ pub fn signature_confirmation(
 
 /// The letter as an MP's office receives it: the person's own text, then who wrote it and how it was sent.
 pub fn letter_for_target(campaign: &Campaign, lang: Lang, letter: &LetterForTarget) -> Email {
-    let mut constituent = format!(
-        "{}\n{} {}",
-        letter.sender_name.trim(),
-        label(EmailText::PostalCodeLabel, lang),
-        letter.postal_code
-    );
+    let mut constituent =
+        format!("{}\n{} {}", letter.sender_name.trim(), label(EmailText::PostalCodeLabel, lang), letter.postal_code);
     if let Some(riding) = letter.riding {
         constituent.push_str(&format!("\n{} {riding}", label(EmailText::RidingLabel, lang)));
     }

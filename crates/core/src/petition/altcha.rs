@@ -56,8 +56,10 @@ impl Puzzle {
     /// "nonce", "salt", …}, "signature": …}`.
     pub fn from_challenge(challenge: &Value) -> Result<Puzzle, PuzzleError> {
         let parameters = challenge.get("parameters").ok_or(PuzzleError::Malformed("parameters"))?;
-        let text = |name: &'static str| parameters.get(name).and_then(Value::as_str).ok_or(PuzzleError::Malformed(name));
-        let number = |name: &'static str| parameters.get(name).and_then(Value::as_u64).ok_or(PuzzleError::Malformed(name));
+        let text =
+            |name: &'static str| parameters.get(name).and_then(Value::as_str).ok_or(PuzzleError::Malformed(name));
+        let number =
+            |name: &'static str| parameters.get(name).and_then(Value::as_u64).ok_or(PuzzleError::Malformed(name));
         if !text("algorithm")?.eq_ignore_ascii_case("SHA-256") {
             return Err(PuzzleError::UnsupportedAlgorithm);
         }
@@ -126,8 +128,5 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
         return None;
     }
     let digit = |b: u8| char::from(b).to_digit(16);
-    text.as_bytes()
-        .chunks(2)
-        .map(|pair| u8::try_from(digit(pair[0])? * 16 + digit(pair[1])?).ok())
-        .collect()
+    text.as_bytes().chunks(2).map(|pair| u8::try_from(digit(pair[0])? * 16 + digit(pair[1])?).ok()).collect()
 }

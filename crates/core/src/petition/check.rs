@@ -81,8 +81,9 @@ pub fn validate(campaign: &Campaign, submission: &SignatureSubmission) -> Result
         }
     };
     for name in submission.fields.keys() {
-        let known = name != "riding" && BUILT_IN_FIELDS.contains(&name.as_str()) && (name != "comment" || petition.comment)
-            || petition.fields.iter().any(|field| &field.id == name);
+        let known =
+            name != "riding" && BUILT_IN_FIELDS.contains(&name.as_str()) && (name != "comment" || petition.comment)
+                || petition.fields.iter().any(|field| &field.id == name);
         if !known {
             fail(field_path(name), P::UnknownField);
         }
