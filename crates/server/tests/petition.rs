@@ -586,6 +586,31 @@ async fn export_token_and_forget(env: &Env) {
     assert_eq!(export.header("content-type"), Some("text/csv; charset=utf-8"));
     assert_eq!(String::from_utf8(export.body.to_vec()).unwrap(), partner_csv);
 
+    // A withdrawal: a new ledger row; the person leaves the partner's export, the earlier rows stay.
+    let before = ledger(env).await;
+    let withdrawals = "/api/admin/campaigns/petition-campaign/withdrawals";
+    let body = serde_json::to_vec(&json!({"email": "twins@example.org", "organisation": "partner:ligue"})).unwrap();
+    let headers = [("authorization", bearer.as_str()), ("content-type", "application/json")];
+    let reply = env.request("POST", withdrawals, &headers, body).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.json(), json!({"recorded": true}));
+    let after = ledger(env).await;
+    assert_eq!(after.len(), before.len() + 1);
+    assert!(before.iter().all(|row| after.contains(row)), "nothing overwritten");
+    assert!(after.iter().any(|row| row.2 == "partner:ligue" && row.3 == "withdrawn"));
+    let export =
+        env.get("/api/admin/campaigns/petition-campaign/export.csv?partner=ligue", &[("authorization", &bearer)]).await;
+    let text = String::from_utf8(export.body.to_vec()).unwrap();
+    assert_eq!(text.lines().count(), partner_csv.lines().count() - 1);
+    assert!(!text.contains("twins@example.org"));
+    let body = serde_json::to_vec(&json!({"email": "nobody@example.org", "organisation": "organiser"})).unwrap();
+    assert_eq!(env.request("POST", withdrawals, &headers, body).await.json(), json!({"recorded": false}));
+    let body = serde_json::to_vec(&json!({"email": "twins@example.org", "organisation": "partner:nope"})).unwrap();
+    assert_eq!(env.request("POST", withdrawals, &headers, body).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = serde_json::to_vec(&json!({"email": "twins@example.org", "organisation": "organiser"})).unwrap();
+    let anonymous = env.request("POST", withdrawals, &[("content-type", "application/json")], body).await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+
     // Forget: the person is gone everywhere, the counts stay.
     let total = env.total().await;
     let forgot = env.voix(&["forget", "LEA@example.org"]);

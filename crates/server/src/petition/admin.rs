@@ -3,6 +3,9 @@
 //!
 //! - `GET /api/admin/campaigns`: `[{"id": "…", "stats": {…}}]`, every served campaign's counts.
 //! - `GET /api/admin/campaigns/{id}/export.csv[?partner=P]`: the export of `voix export`, as CSV.
+//! - `POST /api/admin/campaigns/{id}/withdrawals` `{"email": "…", "organisation": "organiser" | "partner:ID"}`:
+//!   records that a person withdrew a consent (a new ledger row; the export then shows "withdrawn"). 200
+//!   `{"recorded": true}`, or `{"recorded": false}` when that email has not signed the campaign.
 
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue};
@@ -105,6 +108,50 @@ pub async fn export(
         }
         Err(error) => {
             tracing::error!("admin: export failed: {error}");
+            Error::refused(ErrorCode::Unavailable, lang).into_response()
+        }
+    }
+}
+
+/// The body of `POST /api/admin/campaigns/{id}/withdrawals`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Withdrawal {
+    pub email: String,
+    /// "organiser" or "partner:{id}".
+    pub organisation: String,
+}
+
+/// `POST /api/admin/campaigns/{id}/withdrawals`.
+pub async fn withdraw(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let lang = match authorise(&state, &headers).await {
+        Ok(lang) => lang,
+        Err(error) => return error.into_response(),
+    };
+    let Some(served) = state.campaigns.get(&id) else {
+        return Error::refused(ErrorCode::UnknownCampaign, lang).into_response();
+    };
+    let Ok(withdrawal) = serde_json::from_slice::<Withdrawal>(&body) else {
+        return Error::refused(ErrorCode::Unreadable, lang).into_response();
+    };
+    let known = match withdrawal.organisation.strip_prefix("partner:") {
+        Some(partner) => served.campaign.partner(partner).is_some(),
+        None => withdrawal.organisation == "organiser",
+    };
+    if !known {
+        let problem =
+            voix_core::petition::FieldError::new("organisation", voix_core::petition::SignatureProblem::UnknownPartner);
+        return Error::invalid(vec![problem], lang).into_response();
+    }
+    match store::withdraw(&state.db, &id, &withdrawal.email, &withdrawal.organisation).await {
+        Ok(recorded) => private(Json(serde_json::json!({ "recorded": recorded })).into_response()),
+        Err(error) => {
+            tracing::error!("admin: cannot record a withdrawal: {error}");
             Error::refused(ErrorCode::Unavailable, lang).into_response()
         }
     }

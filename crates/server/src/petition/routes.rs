@@ -38,6 +38,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/campaigns/{id}/altcha", get(challenge).options(preflight))
         .route("/api/admin/campaigns", get(super::admin::campaigns))
         .route("/api/admin/campaigns/{id}/export.csv", get(super::admin::export))
+        .route("/api/admin/campaigns/{id}/withdrawals", axum::routing::post(super::admin::withdraw))
 }
 
 /// Where a request comes from.

@@ -102,6 +102,39 @@ pub async fn stored_reply<'e>(
     Ok(serde_json::from_str::<SignedReply>(&body).ok().map(SignOutcome::Replayed))
 }
 
+/// Records that the person with `email` withdrew their consent to `organisation` ("organiser" or
+/// "partner:{id}") for `campaign`: a new "withdrawn" row of the ledger, after the rows it supersedes. Returns
+/// false when the person has not signed the campaign.
+pub async fn withdraw(pool: &AnyPool, campaign: &str, email: &str, organisation: &str) -> Result<bool, Error> {
+    let secret = email_secret(pool).await?;
+    let key = email_key(&secret, email);
+    let mut tx = pool.begin().await?;
+    let row = sqlx::query(
+        "UPDATE signatures SET consent_entries = consent_entries + 1 \
+         WHERE campaign_id = $1 AND email_key = $2 RETURNING id, consent_entries, lang",
+    )
+    .bind(campaign)
+    .bind(&key)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(row) = row else { return Ok(false) };
+    let (id, entry, lang): (String, i64, String) = (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
+    sqlx::query(
+        "INSERT INTO consents (signature_id, entry, campaign_id, organisation, action, wording_version, lang, \
+         site_partner_id, recorded_at) VALUES ($1, $2, $3, $4, 'withdrawn', NULL, $5, NULL, $6)",
+    )
+    .bind(id)
+    .bind(entry)
+    .bind(campaign)
+    .bind(organisation)
+    .bind(lang)
+    .bind(now_secs())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
 /// What `voix forget` removed.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Forgotten {
