@@ -702,3 +702,42 @@ async fn weakened_protection_is_said_and_defaults_are_strong() {
     let help = String::from_utf8(help.stdout).unwrap();
     assert!(help.contains("--altcha-max-number") && help.contains("--rate-per-ip") && help.contains("--trusted-proxy"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_load_generator_prints_one_parseable_line() {
+    let env = Env::new(None, PetitionSettings { rate_per_ip: 0, rate_per_email: 0, ..cheap() }).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().unwrap();
+    let service = env.app.clone().into_make_service_with_connect_info::<SocketAddr>();
+    let server = tokio::spawn(async move { axum::serve(listener, service).await });
+    let url = format!("http://{addr}");
+    let output = tokio::task::spawn_blocking(move || {
+        Command::new(env!("CARGO_BIN_EXE_voix-load"))
+            .args(["--url", &url, "--campaign", CAMPAIGN, "--partner", "ligue", "--concurrency", "8"])
+            .args(["--requests", "200", "--warmup", "20", "--altcha-max", "20", "--label", "test"])
+            .output()
+            .expect("run voix-load")
+    })
+    .await
+    .unwrap();
+    server.abort();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let line = String::from_utf8(output.stdout).unwrap();
+    let fields: std::collections::HashMap<&str, &str> = line
+        .trim()
+        .strip_prefix("voix-load ")
+        .expect("the prefix")
+        .split(' ')
+        .filter_map(|f| f.split_once('='))
+        .collect();
+    assert_eq!(fields["label"], "test");
+    assert_eq!(fields["signatures"], "200");
+    assert_eq!(fields["errors"], "0");
+    assert_eq!(fields["concurrency"], "8");
+    for key in ["seconds", "rate", "p50_ms", "p90_ms", "p99_ms", "max_ms"] {
+        assert!(fields[key].parse::<f64>().unwrap() > 0.0, "{key} in {line}");
+    }
+    assert_eq!(env.total().await, 220, "warm-up and timed signatures are all recorded");
+    let consents = env.count("SELECT COUNT(*) FROM consents").await;
+    assert_eq!(consents, 440, "each ticks the organiser's and the League's boxes");
+}
