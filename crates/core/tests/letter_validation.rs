@@ -226,20 +226,10 @@ fn recipients_need_valid_emails_and_someone_to_write_to() {
 }
 
 #[test]
-fn server_sending_is_refused_for_now_with_a_clear_message() {
+fn server_sending_is_accepted_and_duplicates_refused() {
     let errors = errors_after(|l| *at(l, "/send") = json!(["copy", "server", "copy"]));
-    assert_eq!(
-        errors,
-        [
-            ("letter.send[1]".to_owned(), Message::SendMethodNotYet { method: "server".into() }),
-            ("letter.send[2]".to_owned(), Message::DuplicateItem { item: "copy".into() }),
-        ]
-    );
-    assert_eq!(
-        errors[0].1.text(Lang::En),
-        "sending by \"server\" is not available yet in this version of Voix: use \"email_app\", \"copy\" or \"print\""
-    );
-    assert!(errors[0].1.text(Lang::Fr).starts_with("l'envoi par «\u{a0}server\u{a0}» n'est pas encore offert"));
+    assert_eq!(errors, [("letter.send[2]".to_owned(), Message::DuplicateItem { item: "copy".into() })]);
+    assert_eq!(errors_after(|l| *at(l, "/send") = json!(["server"])), []);
     assert_eq!(
         errors_after(|l| *at(l, "/send") = json!([])),
         [("letter.send".to_owned(), Message::TooFewItems { min: 1 })]

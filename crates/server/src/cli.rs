@@ -36,6 +36,15 @@ pub enum Command {
     /// Remove a person everywhere: their signatures in every campaign, their consents and records (the anonymous
     /// counts stay).
     Forget(ForgetArgs),
+    /// Apply the retention rules: delete letter texts N days after delivery (the campaign's
+    /// letter.retention_days), expire unconfirmed letters and withdrawal requests after 7 days.
+    Purge(PurgeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PurgeArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
 }
 
 /// Where the petition's data is: `--data` (SQLite) unless DATABASE_URL is a postgres:// URL.
@@ -194,6 +203,10 @@ pub struct ServeArgs {
     /// that sets it, or anyone can choose their address.
     #[arg(long)]
     pub trusted_proxy: bool,
+    #[command(flatten)]
+    pub smtp: crate::mail::SmtpArgs,
+    #[command(flatten)]
+    pub mail: crate::mail::MailSettings,
 }
 
 #[derive(Debug, Args)]
@@ -248,6 +261,7 @@ pub fn main() -> ExitCode {
             TokenCommand::Create(args) => crate::organiser::run_token_create(args),
         },
         Command::Forget(args) => crate::organiser::run_forget(args),
+        Command::Purge(args) => crate::organiser::run_purge(args),
     }
 }
 
@@ -332,6 +346,7 @@ fn run_serve(args: ServeArgs) -> ExitCode {
             rate_per_email: args.rate_per_email,
             trusted_proxy: args.trusted_proxy,
         },
+        mail: Some(crate::mail::MailConfig { smtp: args.smtp.clone(), settings: args.mail.clone() }),
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,

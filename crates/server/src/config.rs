@@ -21,6 +21,9 @@ pub struct Config {
     pub lang: Lang,
     /// The petition's abuse protection.
     pub petition: PetitionSettings,
+    /// SMTP and the delivery queue (issue 6); `None`: the server sends no email and does not offer to send
+    /// letters.
+    pub mail: Option<crate::mail::MailConfig>,
 }
 
 /// How hard the petition's abuse protection is. The defaults suit production; tests and the load generator
@@ -81,6 +84,7 @@ impl Config {
             database: Database::Sqlite { data_dir: data_dir.into() },
             lang: Lang::En,
             petition: PetitionSettings::default(),
+            mail: None,
         }
     }
 }

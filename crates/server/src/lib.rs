@@ -48,6 +48,7 @@ pub fn app(state: AppState) -> Router {
         .route(glossary::URL_PATH, get(glossary::serve))
         .route("/healthz", get(health::healthz))
         .merge(petition::routes::routes())
+        .merge(mail::routes::routes())
         .fallback(not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(request_log::log_request))

@@ -141,3 +141,27 @@ pub fn run_forget(args: ForgetArgs) -> ExitCode {
         Err(code) => code,
     }
 }
+
+/// `voix purge`: prints what it deleted (counts only).
+pub fn run_purge(args: crate::cli::PurgeArgs) -> ExitCode {
+    let work = async {
+        let pool = connect(&args.database).await?;
+        let purged = crate::mail::purge::purge(&pool, now_secs()).await?;
+        pool.close().await;
+        Ok(purged)
+    };
+    match run("purge", work) {
+        Ok(purged) => {
+            println!(
+                "Deleted {} letter text(s) past their retention; expired {} unconfirmed letter(s) and {} withdrawal \
+                 request(s); emptied {} sent email(s)",
+                purged.letter_bodies_deleted,
+                purged.unconfirmed_expired,
+                purged.withdrawal_requests_expired,
+                purged.emails_emptied
+            );
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}

@@ -8,6 +8,31 @@ use crate::state::AppState;
 pub async fn serve(addr: &str, config: &Config) -> Result<(), Error> {
     let state = AppState::load(config).await?;
     let pool = state.db.clone();
+    if let Some(mail) = state.mail.clone() {
+        tracing::info!(
+            "email: server delivery offered (test mode: {}); letters per hour at most {} per sender, {} per office",
+            mail.settings.mail_test_mode,
+            mail.settings.mail_cap_sender,
+            mail.settings.mail_cap_office
+        );
+        let every = mail.settings.purge_every_secs;
+        tokio::spawn(crate::mail::queue::run(state.clone(), mail));
+        if every > 0 {
+            let pool = pool.clone();
+            tokio::spawn(async move {
+                let mut interval = tokio::time::interval(std::time::Duration::from_secs(every));
+                loop {
+                    interval.tick().await;
+                    match crate::mail::purge::purge(&pool, crate::petition::now_secs()).await {
+                        Ok(purged) => tracing::info!("purge: {purged:?}"),
+                        Err(error) => tracing::warn!("purge: {error}"),
+                    }
+                }
+            });
+        }
+    } else {
+        tracing::info!("email: no --smtp-host, so the server does not send letters itself");
+    }
     let listener =
         tokio::net::TcpListener::bind(addr).await.map_err(|source| Error::Listen { addr: addr.to_owned(), source })?;
     let local = listener.local_addr().map_err(|source| Error::Listen { addr: addr.to_owned(), source })?;

@@ -20,6 +20,8 @@ pub struct AppState {
     pub db: AnyPool,
     /// Signatures, letters, counts and abuse protection.
     pub petition: Arc<Petition>,
+    /// Email (issue 6), when SMTP is configured.
+    pub mail: Option<Arc<crate::mail::Mail>>,
 }
 
 impl AppState {
@@ -29,7 +31,11 @@ impl AppState {
         let campaigns = Campaigns::load(&config.campaigns_dir, config.lang);
         let data_file = DataFile::load(&config.data_file);
         let db = db::connect(&config.database).await?;
-        Ok(AppState::new(bundle, campaigns, db, &config.petition).await?.with_data_file(data_file))
+        let state = AppState::new(bundle, campaigns, db, &config.petition).await?.with_data_file(data_file);
+        match &config.mail {
+            Some(mail) => Ok(state.with_mail(crate::mail::Mail::new(mail)?)),
+            None => Ok(state),
+        }
     }
 
     /// The state without riding data (`/data/canada.json` answers 404). Starts the petition's writer on the
@@ -47,7 +53,13 @@ impl AppState {
             data_file: Arc::default(),
             db,
             petition,
+            mail: None,
         })
+    }
+
+    /// The state with email: server delivery of letters, confirmations and withdrawals.
+    pub fn with_mail(self, mail: Option<crate::mail::Mail>) -> AppState {
+        AppState { mail: mail.map(Arc::new), ..self }
     }
 
     pub fn with_data_file(self, data_file: DataFile) -> AppState {

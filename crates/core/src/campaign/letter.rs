@@ -51,6 +51,15 @@ pub struct Letter {
     /// visit.
     #[serde(default)]
     pub mp_photos: bool,
+    /// With "server" in `send`: days a delivered letter's text is kept before `voix purge` deletes it (default
+    /// 30, from 1 to 365).
+    #[serde(default = "default_retention_days")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 365)))]
+    pub retention_days: u16,
+}
+
+fn default_retention_days() -> u16 {
+    30
 }
 
 /// Several wordings of the same text, for each language: {"en": ["…", "…"], "fr": ["…", "…"]}.
@@ -152,7 +161,8 @@ pub enum SendMethod {
     Copy,
     /// Print a letter to post (mail to MPs needs no stamp).
     Print,
-    /// Coming in a later version: the Voix server sends the letter. Not available yet; validation refuses it.
+    /// The Voix server sends the letter for the person, after they confirm it from an email (only when the
+    /// server has SMTP configured; otherwise the widget does not offer it).
     Server,
 }
 
@@ -164,8 +174,10 @@ impl SendMethod {
         SendMethod::AVAILABLE.to_vec()
     }
 
+    /// Whether this version of Voix can send this way ("server" too, since issue 6: it is not a default,
+    /// campaigns opt in).
     pub fn is_available(self) -> bool {
-        SendMethod::AVAILABLE.contains(&self)
+        SendMethod::AVAILABLE.contains(&self) || self == SendMethod::Server
     }
 
     /// The value in campaign files ("email_app").
@@ -193,6 +205,7 @@ impl Letter {
             send: SendMethod::all_available(),
             represent_url: None,
             mp_photos: false,
+            retention_days: default_retention_days(),
         }
     }
 

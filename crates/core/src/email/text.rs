@@ -45,4 +45,25 @@ catalogue! {
     FooterContact => "Contact", "Pour nous joindre";
     FooterWithdraw => "To withdraw your consent and stop all emails from us:",
         "Pour retirer votre consentement et ne plus recevoir aucun courriel de notre part\u{a0}:";
+    /// The confirmation and withdrawal pages the links open (a GET shows the button; only its POST acts).
+    PageConfirmLetterTitle => "Send your letter", "Envoyer votre lettre";
+    PageConfirmLetterBody => "Press the button to send your letter. Nothing has been sent yet.",
+        "Appuyez sur le bouton pour envoyer votre lettre. Rien n'a encore été envoyé.";
+    PageConfirmLetterButton => "Send my letter", "Envoyer ma lettre";
+    PageLetterConfirmed => "Thank you: your letter is on its way. You will hear from us only if it cannot be delivered.",
+        "Merci\u{a0}: votre lettre est en route. Nous vous écrirons seulement si elle ne peut pas être livrée.";
+    PageLinkExpired => "This link has expired or was already used.", "Ce lien est expiré ou a déjà servi.";
+    PageWithdrawTitle => "Withdraw your consent", "Retirer votre consentement";
+    PageWithdrawBody => "Enter your email address. We will email you a link to confirm that you withdraw every consent you gave to the organisations of this coalition.",
+        "Entrez votre adresse courriel. Nous vous enverrons un lien pour confirmer que vous retirez tous les consentements donnés aux organisations de cette coalition.";
+    PageWithdrawEmail => "Email address", "Adresse courriel";
+    PageWithdrawSend => "Email me the link", "M'envoyer le lien";
+    PageWithdrawSent => "If this address is known to us, an email with a confirmation link is on its way.",
+        "Si cette adresse nous est connue, un courriel avec un lien de confirmation est en route.";
+    PageWithdrawConfirmBody => "Press the button to withdraw every consent this email address gave.",
+        "Appuyez sur le bouton pour retirer tous les consentements donnés par cette adresse courriel.";
+    PageWithdrawConfirmButton => "Withdraw my consent", "Retirer mon consentement";
+    PageWithdrawn => "Done: your consent is withdrawn. You will receive no more emails from us.",
+        "C'est fait\u{a0}: votre consentement est retiré. Vous ne recevrez plus de courriels de notre part.";
+    TestModeNote => "TEST MODE: this letter would have gone to:", "MODE TEST\u{a0}: cette lettre serait allée à\u{a0}:";
 }

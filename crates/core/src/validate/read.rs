@@ -40,5 +40,11 @@ fn schema_limits(campaign: &Campaign) -> Vec<Problem> {
             problems.push(Problem::error(at, Message::OutOfRange { min: Some(1), max: Some(MAX_FIELD_LENGTH.into()) }));
         }
     }
+    if let Some(letter) = &campaign.letter {
+        if !(1..=365).contains(&letter.retention_days) {
+            problems
+                .push(Problem::error("letter.retention_days", Message::OutOfRange { min: Some(1), max: Some(365) }));
+        }
+    }
     problems
 }

@@ -3,6 +3,13 @@
 //! failure is worth retrying.
 //!
 //! Without `--smtp-host` there is no [`Mailer`], and the server does not offer server delivery.
+//!
+//! [`queue`] is the durable outbox and its worker, [`routes`] the HTTP side (a letter to send, the confirmation
+//! and withdrawal pages), [`purge`] the retention rules (`voix purge`).
+
+pub mod purge;
+pub mod queue;
+pub mod routes;
 
 use lettre::message::header::ContentType;
 use lettre::message::{Mailbox, MultiPart, SinglePart};
@@ -11,6 +18,90 @@ use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::time::Duration;
 use voix_core::email::Email;
+
+/// How the delivery queue behaves (flags of `voix serve`).
+#[derive(Clone, Debug, clap::Args)]
+pub struct MailSettings {
+    /// The public address of this server, for the links in emails (e.g. "https://action.example.org").
+    /// Default: from the request's Host header (http://).
+    #[arg(long, env = "VOIX_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Test mode: every letter goes to the organiser's email (the campaign's organiser.email, else the sending
+    /// address) instead of its recipients, its subject marked [TEST] and the real recipients listed.
+    #[arg(long, env = "VOIX_MAIL_TEST_MODE")]
+    pub mail_test_mode: bool,
+    /// At most this many letters per sender per hour (more wait, none are dropped).
+    #[arg(long, default_value_t = 10)]
+    pub mail_cap_sender: u32,
+    /// At most this many letters per MP office (recipient address) per hour (more wait).
+    #[arg(long, default_value_t = 200)]
+    pub mail_cap_office: u32,
+    /// Seconds before the first retry of a temporary failure; each later retry waits twice as long (up to an
+    /// hour).
+    #[arg(long, default_value_t = 60)]
+    pub mail_retry_base_secs: u64,
+    /// Attempts before a temporary failure counts as permanent.
+    #[arg(long, default_value_t = 8)]
+    pub mail_max_attempts: u32,
+    /// Seconds a worker holds an email it is sending; after that (the process died) it is sent again.
+    #[arg(long, default_value_t = 120)]
+    pub mail_lease_secs: u64,
+    /// Seconds between runs of `voix purge` inside `voix serve` (0: never).
+    #[arg(long, default_value_t = 3600)]
+    pub purge_every_secs: u64,
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        MailSettings {
+            public_url: None,
+            mail_test_mode: false,
+            mail_cap_sender: 10,
+            mail_cap_office: 200,
+            mail_retry_base_secs: 60,
+            mail_max_attempts: 8,
+            mail_lease_secs: 120,
+            purge_every_secs: 3600,
+        }
+    }
+}
+
+/// SMTP and queue settings together.
+#[derive(Clone)]
+pub struct MailConfig {
+    pub smtp: SmtpArgs,
+    pub settings: MailSettings,
+}
+
+/// Leaves the password out.
+impl std::fmt::Debug for MailConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MailConfig").field("host", &self.smtp.smtp_host).field("settings", &self.settings).finish()
+    }
+}
+
+/// Email's share of the application state.
+pub struct Mail {
+    pub mailer: Mailer,
+    pub settings: MailSettings,
+    /// Wakes the worker when rows are queued.
+    pub wake: tokio::sync::Notify,
+}
+
+impl std::fmt::Debug for Mail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mail").field("settings", &self.settings).finish()
+    }
+}
+
+impl Mail {
+    /// The mail service the configuration describes, or `None` without an SMTP host.
+    pub fn new(config: &MailConfig) -> Result<Option<Mail>, crate::error::Error> {
+        let mailer =
+            Mailer::from_args(&config.smtp).map_err(|error| crate::error::Error::Message(error.to_string()))?;
+        Ok(mailer.map(|mailer| Mail { mailer, settings: config.settings.clone(), wake: tokio::sync::Notify::new() }))
+    }
+}
 
 /// SMTP settings of `voix serve` (flags, or the environment variables named beside them).
 #[derive(Clone, Debug, clap::Args)]
@@ -127,6 +218,23 @@ impl Mailer {
     /// Sends one email; returns its Message-ID (without angle brackets) once the server accepted it.
     pub async fn send(&self, email: &Email, envelope: &Envelope<'_>) -> Result<String, SendError> {
         let message_id = format!("{}@{}", random_hex(16), self.from.domain());
+        self.send_with_id(email, envelope, &message_id).await?;
+        Ok(message_id)
+    }
+
+    /// The Message-ID a queued email with this id carries: the same at every attempt, so a resend after a crash
+    /// is recognisably the same message.
+    pub fn message_id_for(&self, id: &str) -> String {
+        format!("{id}@{}", self.from.domain())
+    }
+
+    /// Sends one email with the given Message-ID (without angle brackets).
+    pub async fn send_with_id(
+        &self,
+        email: &Email,
+        envelope: &Envelope<'_>,
+        message_id: &str,
+    ) -> Result<(), SendError> {
         let mut builder = Message::builder()
             .from(Mailbox::new(Some(envelope.from_name.trim().to_owned()), self.from.clone()))
             .subject(email.subject.clone())
@@ -142,7 +250,7 @@ impl Mailer {
             .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(email.html.clone()));
         let message = builder.multipart(body).map_err(|error| SendError::Permanent(error.to_string()))?;
         match self.transport.send(message).await {
-            Ok(_) => Ok(message_id),
+            Ok(_) => Ok(()),
             Err(error) if error.is_permanent() => Err(SendError::Permanent(error.to_string())),
             Err(error) => Err(SendError::Temporary(error.to_string())),
         }

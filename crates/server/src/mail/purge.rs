@@ -1,0 +1,61 @@
+//! Retention (`voix purge`, and hourly inside `voix serve`): a delivered letter's text is deleted
+//! `letter.retention_days` after its last delivery; unconfirmed letters and withdrawal requests expire after 7
+//! days (their personal data deleted with them); the composed emails of finished outbox rows are emptied once
+//! their letter is purged, and confirmation emails 7 days after they were sent.
+
+use sqlx::AnyPool;
+
+use super::routes::CONFIRM_WITHIN_SECS;
+use crate::error::Error;
+
+/// What one purge did (counts only).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Purged {
+    pub letter_bodies_deleted: u64,
+    pub unconfirmed_expired: u64,
+    pub withdrawal_requests_expired: u64,
+    pub emails_emptied: u64,
+}
+
+/// Applies the retention rules as of `now` (seconds since 1970).
+pub async fn purge(pool: &AnyPool, now: i64) -> Result<Purged, Error> {
+    let mut purged = Purged::default();
+    let cutoff = now - CONFIRM_WITHIN_SECS;
+    purged.unconfirmed_expired = sqlx::query(
+        "UPDATE letter_requests SET status = 'expired', sender_name = '', sender_email = '', postal_code = '', \
+         riding = NULL, subject = '', body = '', recipients = '[]', body_deleted_at = $1 \
+         WHERE status = 'pending' AND created_at < $2",
+    )
+    .bind(now)
+    .bind(cutoff)
+    .execute(pool)
+    .await?
+    .rows_affected();
+    purged.letter_bodies_deleted = sqlx::query(
+        "UPDATE letter_requests SET body = '', body_deleted_at = $1 \
+         WHERE status = 'confirmed' AND body_deleted_at IS NULL \
+         AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.request_id = letter_requests.id \
+                         AND o.status IN ('queued', 'sending')) \
+         AND (SELECT MAX(o.finished_at) FROM outbox o WHERE o.request_id = letter_requests.id AND o.kind = 'letter') \
+             <= $1 - retention_days * 86400",
+    )
+    .bind(now)
+    .execute(pool)
+    .await?
+    .rows_affected();
+    purged.withdrawal_requests_expired = sqlx::query("DELETE FROM withdrawal_requests WHERE created_at < $1")
+        .bind(cutoff)
+        .execute(pool)
+        .await?
+        .rows_affected();
+    purged.emails_emptied = sqlx::query(
+        "UPDATE outbox SET body_text = '', body_html = '' WHERE status IN ('sent', 'failed') AND body_text <> '' \
+         AND ((request_id IN (SELECT id FROM letter_requests WHERE body_deleted_at IS NOT NULL)) \
+              OR (kind <> 'letter' AND finished_at < $1))",
+    )
+    .bind(cutoff)
+    .execute(pool)
+    .await?
+    .rows_affected();
+    Ok(purged)
+}

@@ -1,0 +1,603 @@
+//! The HTTP side of email: a letter for the server to send, the confirmation and withdrawal pages.
+//!
+//! - `GET /api/campaigns/{id}/capabilities`: `{"server_letters": bool}` (SMTP configured and "server" in the
+//!   campaign's `letter.send`).
+//! - `POST /api/campaigns/{id}/letters/server`: stores a pending letter, queues its confirmation email, 202.
+//! - `GET /confirm/{token}`: a page whose button confirms; the GET itself changes nothing (mail scanners
+//!   prefetch links). `POST /confirm/{token}`: confirms and queues one email per recipient.
+//! - `GET /withdraw`, `POST /withdraw` (an email address: a confirmation link is emailed), `GET /withdraw/{token}`
+//!   (button), `POST /withdraw/{token}`: appends a "withdrawn" row to the ledger for every consent of that
+//!   address, coalition-wide.
+//!
+//! The pages have no script, no external resource, a strict CSP and no referrer (the token is in the URL).
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Form, Json, Router};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+use voix_core::campaign::SendMethod;
+use voix_core::email::{self, escape, EmailText, LetterConfirmation, LetterForTarget};
+use voix_core::petition::api::lang_from_accept_language;
+use voix_core::Lang;
+
+use super::queue::{enqueue, Queued};
+use crate::error::Error;
+use crate::petition::{now_secs, random_id, store};
+use crate::state::AppState;
+
+/// Unconfirmed letters and withdrawals expire after this long.
+pub const CONFIRM_WITHIN_SECS: i64 = 7 * 24 * 3600;
+/// Recipients per letter.
+const MAX_RECIPIENTS: usize = 10;
+/// The letter's length, in characters.
+const MAX_BODY: usize = 20_000;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/campaigns/{id}/capabilities", get(capabilities))
+        .route("/api/campaigns/{id}/letters/server", axum::routing::post(submit))
+        .route("/confirm/{token}", get(confirm_page).post(confirm))
+        .route("/withdraw", get(withdraw_page).post(withdraw_request))
+        .route("/withdraw/{token}", get(withdraw_confirm_page).post(withdraw_confirm))
+}
+
+/// The withdrawal page's address for a campaign's emails.
+pub fn withdraw_url(public_url: &str, campaign: &str, lang: Lang) -> String {
+    format!("{}/withdraw?campaign={campaign}&lang={}", public_url.trim_end_matches('/'), lang.code())
+}
+
+fn token_hash(token: &str) -> String {
+    voix_core::petition::hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn new_token() -> Result<String, Error> {
+    crate::petition::abuse::random_hex()
+}
+
+fn public_url(state: &AppState, headers: &HeaderMap) -> String {
+    if let Some(url) = state.mail.as_ref().and_then(|mail| mail.settings.public_url.clone()) {
+        return url.trim_end_matches('/').to_owned();
+    }
+    let host = headers.get(header::HOST).and_then(|host| host.to_str().ok()).unwrap_or("localhost");
+    format!("http://{host}")
+}
+
+#[derive(Serialize)]
+struct Capabilities {
+    server_letters: bool,
+}
+
+async fn capabilities(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    let Some(served) = state.campaigns.get(&id) else { return Error::NotFound.into_response() };
+    let offered = state.mail.is_some()
+        && served.campaign.letter.as_ref().is_some_and(|letter| letter.send.contains(&SendMethod::Server));
+    Json(Capabilities { server_letters: offered }).into_response()
+}
+
+/// One recipient of a letter.
+#[derive(Deserialize)]
+pub struct Recipient {
+    pub name: String,
+    pub email: String,
+}
+
+/// A letter for the server to send.
+#[derive(Deserialize)]
+pub struct ServerLetter {
+    pub sender_name: String,
+    pub email: String,
+    pub postal_code: String,
+    #[serde(default)]
+    pub riding: Option<String>,
+    pub subject: String,
+    pub body: String,
+    pub recipients: Vec<Recipient>,
+    #[serde(default)]
+    pub lang: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Problem {
+    error: &'static str,
+}
+
+fn refuse(status: StatusCode, error: &'static str) -> Response {
+    (status, Json(Problem { error })).into_response()
+}
+
+fn is_address(email: &str) -> bool {
+    email.parse::<lettre::Address>().is_ok()
+}
+
+/// `POST /api/campaigns/{id}/letters/server`.
+async fn submit(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    Json(letter): Json<ServerLetter>,
+) -> Response {
+    let Some(served) = state.campaigns.get(&id) else { return Error::NotFound.into_response() };
+    let Some(mail) = state.mail.clone() else { return refuse(StatusCode::NOT_FOUND, "server_letters_not_offered") };
+    let Some(campaign_letter) = served.campaign.letter.as_ref().filter(|l| l.send.contains(&SendMethod::Server)) else {
+        return refuse(StatusCode::NOT_FOUND, "server_letters_not_offered");
+    };
+    let lang = match letter.lang.as_deref() {
+        Some("fr") => Lang::Fr,
+        Some(_) => Lang::En,
+        None => lang_from_accept_language(headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok())),
+    };
+    let sender_email = voix_core::petition::normalise_email(&letter.email);
+    let name = letter.sender_name.trim();
+    if name.is_empty() || name.chars().count() > 200 || name.contains(['\r', '\n']) {
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, "sender_name");
+    }
+    if !is_address(&sender_email) {
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, "email");
+    }
+    let postal_code = letter.postal_code.trim().to_uppercase();
+    if postal_code.is_empty() || postal_code.chars().count() > 10 {
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, "postal_code");
+    }
+    let subject = letter.subject.trim();
+    if subject.is_empty() || subject.chars().count() > 300 || subject.contains(['\r', '\n']) {
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, "subject");
+    }
+    if letter.body.trim().is_empty() || letter.body.chars().count() > MAX_BODY {
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, "body");
+    }
+    if letter.recipients.is_empty() || letter.recipients.len() > MAX_RECIPIENTS {
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, "recipients");
+    }
+    // Only MPs (the House of Commons' addresses) and the campaign's own extra targets: never an open relay.
+    for recipient in &letter.recipients {
+        let address = recipient.email.trim().to_lowercase();
+        let allowed = (campaign_letter.targets.own_mp && address.ends_with("@parl.gc.ca"))
+            || campaign_letter.targets.extra.iter().any(|target| target.email.trim().eq_ignore_ascii_case(&address));
+        if !allowed || !is_address(&address) || recipient.name.contains(['\r', '\n']) {
+            return refuse(StatusCode::UNPROCESSABLE_ENTITY, "recipients");
+        }
+    }
+    let recipients: Vec<serde_json::Value> = letter
+        .recipients
+        .iter()
+        .map(|r| serde_json::json!({"name": r.name.trim(), "email": r.email.trim().to_lowercase()}))
+        .collect();
+    let result = async {
+        let token = new_token()?;
+        let public = public_url(&state, &headers);
+        let request_id = random_id();
+        let confirm_url = format!("{public}/confirm/{token}");
+        let withdraw = withdraw_url(&public, &id, lang);
+        let names: Vec<String> = letter.recipients.iter().map(|r| r.name.trim().to_owned()).collect();
+        let confirmation = email::letter_confirmation(
+            &served.campaign,
+            lang,
+            &LetterConfirmation {
+                sender_name: name,
+                recipients: &names,
+                confirm_url: &confirm_url,
+                withdraw_url: &withdraw,
+            },
+        );
+        let organiser = served.campaign.organiser.name.text(lang).to_owned();
+        let mut tx = state.db.begin().await?;
+        sqlx::query(
+            "INSERT INTO letter_requests (id, campaign_id, token_hash, sender_name, sender_email, postal_code, \
+             riding, lang, subject, body, recipients, public_url, retention_days, status, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'pending', $14)",
+        )
+        .bind(&request_id)
+        .bind(&id)
+        .bind(token_hash(&token))
+        .bind(name)
+        .bind(&sender_email)
+        .bind(&postal_code)
+        .bind(letter.riding.as_deref().map(str::trim).filter(|r| !r.is_empty()))
+        .bind(lang.code())
+        .bind(subject)
+        .bind(&letter.body)
+        .bind(serde_json::Value::Array(recipients).to_string())
+        .bind(&public)
+        .bind(i64::from(campaign_letter.retention_days))
+        .bind(now_secs())
+        .execute(&mut *tx)
+        .await?;
+        enqueue(
+            &mut *tx,
+            &Queued {
+                kind: "letter_confirmation",
+                campaign_id: &id,
+                request_id: Some(&request_id),
+                to_email: &sender_email,
+                to_name: name,
+                from_name: &organiser,
+                reply_to: None,
+                cap_sender: None,
+                cap_office: None,
+                email: &confirmation,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok::<(), Error>(())
+    }
+    .await;
+    match result {
+        Ok(()) => {
+            mail.wake.notify_one();
+            (StatusCode::ACCEPTED, Json(serde_json::json!({"status": "confirmation_sent"}))).into_response()
+        }
+        Err(error) => {
+            tracing::warn!("server letter not stored: {error}");
+            refuse(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+        }
+    }
+}
+
+/// A small page: no script, no external resource.
+fn page(lang: Lang, title: EmailText, paragraphs: &[String], form: Option<(&str, EmailText)>) -> Response {
+    let mut html = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title></head>\n\
+         <body style=\"font-family:sans-serif;line-height:1.5;max-width:40em;margin:2em auto;padding:0 1em\">\n\
+         <main><h1>{}</h1>\n",
+        lang.code(),
+        escape(title.get(lang)),
+        escape(title.get(lang))
+    );
+    for paragraph in paragraphs {
+        html.push_str(paragraph);
+        html.push('\n');
+    }
+    if let Some((action, button)) = form {
+        html.push_str(&format!(
+            "<form method=\"post\" action=\"{}\"><button type=\"submit\" style=\"font-size:1.1em;padding:.5em 1em\">{}</button></form>\n",
+            escape(action),
+            escape(button.get(lang))
+        ));
+    }
+    html.push_str("</main></body></html>\n");
+    let mut response = (StatusCode::OK, html).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert("x-robots-tag", HeaderValue::from_static("noindex"));
+    response
+}
+
+fn para(text: &str) -> String {
+    format!("<p>{}</p>", escape(text))
+}
+
+fn lang_of(code: &str) -> Lang {
+    if code == "fr" {
+        Lang::Fr
+    } else {
+        Lang::En
+    }
+}
+
+fn expired(lang: Lang) -> Response {
+    let mut response =
+        page(lang, EmailText::PageConfirmLetterTitle, &[para(EmailText::PageLinkExpired.get(lang))], None);
+    *response.status_mut() = StatusCode::NOT_FOUND;
+    response
+}
+
+fn header_lang(headers: &HeaderMap) -> Lang {
+    lang_from_accept_language(headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()))
+}
+
+/// `GET /confirm/{token}`: shows the button. Changes nothing.
+async fn confirm_page(State(state): State<AppState>, Path(token): Path<String>, headers: HeaderMap) -> Response {
+    let found = sqlx::query(
+        "SELECT lang FROM letter_requests WHERE token_hash = $1 AND status = 'pending' AND created_at >= $2",
+    )
+    .bind(token_hash(&token))
+    .bind(now_secs() - CONFIRM_WITHIN_SECS)
+    .fetch_optional(&state.db)
+    .await;
+    match found {
+        Ok(Some(row)) => {
+            let lang = lang_of(&row.try_get::<String, _>(0).unwrap_or_default());
+            page(
+                lang,
+                EmailText::PageConfirmLetterTitle,
+                &[para(EmailText::PageConfirmLetterBody.get(lang))],
+                Some((&format!("/confirm/{token}"), EmailText::PageConfirmLetterButton)),
+            )
+        }
+        Ok(None) => expired(header_lang(&headers)),
+        Err(error) => Error::from(error).into_response(),
+    }
+}
+
+/// `POST /confirm/{token}`: confirms the letter and queues one email per recipient, in one transaction.
+async fn confirm(State(state): State<AppState>, Path(token): Path<String>, headers: HeaderMap) -> Response {
+    match confirm_letter(&state, &token).await {
+        Ok(Some(lang)) => {
+            page(lang, EmailText::PageConfirmLetterTitle, &[para(EmailText::PageLetterConfirmed.get(lang))], None)
+        }
+        Ok(None) => expired(header_lang(&headers)),
+        Err(error) => {
+            tracing::warn!("letter not confirmed: {error}");
+            error.into_response()
+        }
+    }
+}
+
+/// Confirms a pending letter: returns its language, or `None` when the token is unknown, used or expired.
+pub async fn confirm_letter(state: &AppState, token: &str) -> Result<Option<Lang>, Error> {
+    let Some(mail) = state.mail.clone() else { return Ok(None) };
+    let mut tx = state.db.begin().await?;
+    let row = sqlx::query(
+        "UPDATE letter_requests SET status = 'confirmed', confirmed_at = $1 \
+         WHERE token_hash = $2 AND status = 'pending' AND created_at >= $3 \
+         RETURNING id, campaign_id, sender_name, sender_email, postal_code, riding, lang, subject, body, recipients",
+    )
+    .bind(now_secs())
+    .bind(token_hash(token))
+    .bind(now_secs() - CONFIRM_WITHIN_SECS)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let (request_id, campaign_id, name, sender, postal_code): (String, String, String, String, String) =
+        (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?, row.try_get(3)?, row.try_get(4)?);
+    let riding: Option<String> = row.try_get(5)?;
+    let lang = lang_of(&row.try_get::<String, _>(6)?);
+    let (subject, body, recipients): (String, String, String) = (row.try_get(7)?, row.try_get(8)?, row.try_get(9)?);
+    let Some(served) = state.campaigns.get(&campaign_id) else { return Ok(None) };
+    let recipients: Vec<serde_json::Value> = serde_json::from_str(&recipients).unwrap_or_default();
+    let recipients: Vec<(String, String)> = recipients
+        .iter()
+        .filter_map(|r| Some((r.get("name")?.as_str()?.to_owned(), r.get("email")?.as_str()?.to_owned())))
+        .collect();
+    let mut letter = email::letter_for_target(
+        &served.campaign,
+        lang,
+        &LetterForTarget {
+            subject: &subject,
+            body: &body,
+            sender_name: &name,
+            postal_code: &postal_code,
+            riding: riding.as_deref(),
+        },
+    );
+    let test_mode = mail.settings.mail_test_mode;
+    let deliveries: Vec<(String, String)> = if test_mode {
+        // Test mode: one copy to the organiser, naming who would have received it.
+        let organiser =
+            served.campaign.organiser.email.clone().unwrap_or_else(|| mail.mailer.from_address().to_string());
+        let listed: String = recipients.iter().map(|(n, e)| format!("\n- {n} <{e}>")).collect();
+        let note = format!("{}{listed}", EmailText::TestModeNote.get(lang));
+        letter.subject = format!("[TEST] {}", letter.subject);
+        letter.text = format!("{note}\n\n{}", letter.text);
+        letter.html = letter.html.replacen(
+            "<body style=\"font-family:sans-serif;line-height:1.5;max-width:40em\">\n",
+            &format!(
+                "<body style=\"font-family:sans-serif;line-height:1.5;max-width:40em\">\n<p><strong>{}</strong></p>\n",
+                escape(&note).replace('\n', "<br>\n")
+            ),
+            1,
+        );
+        vec![(served.campaign.organiser.name.text(lang).to_owned(), organiser)]
+    } else {
+        recipients
+    };
+    for (to_name, to_email) in &deliveries {
+        enqueue(
+            &mut *tx,
+            &Queued {
+                kind: "letter",
+                campaign_id: &campaign_id,
+                request_id: Some(&request_id),
+                to_email,
+                to_name,
+                from_name: &name,
+                reply_to: Some((&sender, &name)),
+                cap_sender: Some(&sender),
+                cap_office: Some(to_email),
+                email: &letter,
+            },
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    mail.wake.notify_one();
+    Ok(Some(lang))
+}
+
+#[derive(Deserialize)]
+struct WithdrawQuery {
+    campaign: Option<String>,
+    lang: Option<String>,
+}
+
+fn query_lang(query: &WithdrawQuery, headers: &HeaderMap) -> Lang {
+    match query.lang.as_deref() {
+        Some(code) => lang_of(code),
+        None => header_lang(headers),
+    }
+}
+
+/// `GET /withdraw`: the form asking for the email address.
+async fn withdraw_page(Query(query): Query<WithdrawQuery>, headers: HeaderMap) -> Response {
+    let lang = query_lang(&query, &headers);
+    let campaign = query.campaign.as_deref().unwrap_or("");
+    let form = format!(
+        "<form method=\"post\" action=\"/withdraw\"><input type=\"hidden\" name=\"campaign\" value=\"{}\">\
+         <input type=\"hidden\" name=\"lang\" value=\"{}\"><p><label for=\"email\">{}</label><br>\
+         <input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"email\" required size=\"30\"></p>\
+         <button type=\"submit\">{}</button></form>",
+        escape(campaign),
+        lang.code(),
+        escape(EmailText::PageWithdrawEmail.get(lang)),
+        escape(EmailText::PageWithdrawSend.get(lang))
+    );
+    page(lang, EmailText::PageWithdrawTitle, &[para(EmailText::PageWithdrawBody.get(lang)), form], None)
+}
+
+#[derive(Deserialize)]
+struct WithdrawForm {
+    email: String,
+    #[serde(default)]
+    campaign: String,
+    #[serde(default)]
+    lang: String,
+}
+
+/// `POST /withdraw`: emails a confirmation link. Answers the same whether or not the address is known.
+async fn withdraw_request(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<WithdrawForm>,
+) -> Response {
+    let lang = lang_of(&form.lang);
+    let email = voix_core::petition::normalise_email(&form.email);
+    if let (Some(mail), true) = (state.mail.clone(), is_address(&email)) {
+        // The footer names a campaign the person knows: the one whose email they came from, else any.
+        let served = state
+            .campaigns
+            .get(&form.campaign)
+            .or_else(|| state.campaigns.ids().into_iter().next().and_then(|id| state.campaigns.get(&id)));
+        if let Some(served) = served {
+            let result = async {
+                let token = new_token()?;
+                let url = format!("{}/withdraw/{token}", public_url(&state, &headers));
+                let message = email::withdrawal_confirmation(&served.campaign, lang, &url);
+                let organiser = served.campaign.organiser.name.text(lang).to_owned();
+                let mut tx = state.db.begin().await?;
+                sqlx::query(
+                    "INSERT INTO withdrawal_requests (token_hash, email, lang, created_at) VALUES ($1, $2, $3, $4)",
+                )
+                .bind(token_hash(&token))
+                .bind(&email)
+                .bind(lang.code())
+                .bind(now_secs())
+                .execute(&mut *tx)
+                .await?;
+                enqueue(
+                    &mut *tx,
+                    &Queued {
+                        kind: "withdrawal_confirmation",
+                        campaign_id: &served.campaign.id,
+                        request_id: None,
+                        to_email: &email,
+                        to_name: "",
+                        from_name: &organiser,
+                        reply_to: None,
+                        cap_sender: None,
+                        cap_office: None,
+                        email: &message,
+                    },
+                )
+                .await?;
+                tx.commit().await?;
+                Ok::<(), Error>(())
+            }
+            .await;
+            match result {
+                Ok(()) => mail.wake.notify_one(),
+                Err(error) => tracing::warn!("withdrawal request not stored: {error}"),
+            }
+        }
+    }
+    page(lang, EmailText::PageWithdrawTitle, &[para(EmailText::PageWithdrawSent.get(lang))], None)
+}
+
+async fn withdrawal_lang(state: &AppState, token: &str) -> Result<Option<(String, Lang)>, Error> {
+    let row = sqlx::query(
+        "SELECT email, lang FROM withdrawal_requests WHERE token_hash = $1 AND confirmed_at IS NULL AND created_at >= $2",
+    )
+    .bind(token_hash(token))
+    .bind(now_secs() - CONFIRM_WITHIN_SECS)
+    .fetch_optional(&state.db)
+    .await?;
+    match row {
+        Some(row) => Ok(Some((row.try_get(0)?, lang_of(&row.try_get::<String, _>(1)?)))),
+        None => Ok(None),
+    }
+}
+
+/// `GET /withdraw/{token}`: the button. Changes nothing.
+async fn withdraw_confirm_page(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    match withdrawal_lang(&state, &token).await {
+        Ok(Some((_, lang))) => page(
+            lang,
+            EmailText::PageWithdrawTitle,
+            &[para(EmailText::PageWithdrawConfirmBody.get(lang))],
+            Some((&format!("/withdraw/{token}"), EmailText::PageWithdrawConfirmButton)),
+        ),
+        Ok(None) => expired(header_lang(&headers)),
+        Err(error) => error.into_response(),
+    }
+}
+
+/// `POST /withdraw/{token}`: withdraws every consent of the address.
+async fn withdraw_confirm(State(state): State<AppState>, Path(token): Path<String>, headers: HeaderMap) -> Response {
+    let result = async {
+        let Some((email, lang)) = withdrawal_lang(&state, &token).await? else { return Ok(None) };
+        let updated = sqlx::query(
+            "UPDATE withdrawal_requests SET confirmed_at = $1 WHERE token_hash = $2 AND confirmed_at IS NULL",
+        )
+        .bind(now_secs())
+        .bind(token_hash(&token))
+        .execute(&state.db)
+        .await?;
+        if updated.rows_affected() == 0 {
+            return Ok(None);
+        }
+        withdraw_everywhere(&state.db, &email).await?;
+        Ok::<_, Error>(Some(lang))
+    }
+    .await;
+    match result {
+        Ok(Some(lang)) => page(lang, EmailText::PageWithdrawTitle, &[para(EmailText::PageWithdrawn.get(lang))], None),
+        Ok(None) => expired(header_lang(&headers)),
+        Err(error) => {
+            tracing::warn!("withdrawal not recorded: {error}");
+            error.into_response()
+        }
+    }
+}
+
+/// Appends a "withdrawn" ledger row for every consent this address still gives, in every campaign. Returns how
+/// many it appended.
+pub async fn withdraw_everywhere(pool: &sqlx::AnyPool, email: &str) -> Result<u64, Error> {
+    let secret = store::email_secret(pool).await?;
+    let key = store::email_key(&secret, email);
+    let rows = sqlx::query(
+        "SELECT c.campaign_id, c.organisation, c.action FROM consents c JOIN signatures s ON s.id = c.signature_id \
+         WHERE s.email_key = $1 ORDER BY c.campaign_id, c.organisation, c.entry",
+    )
+    .bind(&key)
+    .fetch_all(pool)
+    .await?;
+    let mut latest: std::collections::BTreeMap<(String, String), String> = std::collections::BTreeMap::new();
+    for row in rows {
+        latest.insert((row.try_get(0)?, row.try_get(1)?), row.try_get(2)?);
+    }
+    let mut withdrawn = 0;
+    for ((campaign, organisation), action) in latest {
+        if action == "given" && store::withdraw(pool, &campaign, email, &organisation).await? {
+            withdrawn += 1;
+        }
+    }
+    tracing::info!(withdrawn, "consent withdrawn coalition-wide");
+    Ok(withdrawn)
+}
