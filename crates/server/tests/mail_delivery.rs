@@ -1,0 +1,413 @@
+//! Server delivery of letters (issue 6) against a real SMTP server on loopback, on SQLite: the confirmation flow
+//! (a prefetching GET confirms nothing), headers of the letter as an MP's office receives it, retries on 4xx,
+//! permanent failure on 5xx with the sender's notice, hourly caps, test mode, withdrawal reflected in the export,
+//! purge, and the queue's throughput.
+//!
+//! The worker is driven round by round (`queue::round`) so every step is deterministic.
+
+mod common;
+#[allow(dead_code)] // Not every helper of the sink is used here.
+#[path = "support/smtp_sink.rs"]
+mod smtp_sink;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::Router;
+use common::Fixture;
+use http_body_util::BodyExt;
+use smtp_sink::{Received, SmtpSink};
+use sqlx::Row;
+use std::sync::Arc;
+use tower::ServiceExt;
+use voix_server::mail::queue::{self, Queued};
+use voix_server::mail::{Mail, MailConfig, MailSettings, SmtpArgs, TlsMode};
+use voix_server::{app, AppState};
+
+const PUBLIC: &str = "http://voix.test";
+
+struct Setup {
+    _fixture: Fixture,
+    state: AppState,
+    mail: Arc<Mail>,
+    app: Router,
+    sink: SmtpSink,
+}
+
+async fn setup(tune: impl FnOnce(&mut MailSettings)) -> Setup {
+    let fixture = Fixture::new();
+    let path = fixture.campaigns().join("test-campaign.json");
+    let mut campaign: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("campaign")).expect("JSON");
+    campaign["letter"]["send"] = serde_json::json!(["copy", "server"]);
+    std::fs::write(&path, campaign.to_string()).expect("campaign written");
+    let sink = SmtpSink::start().await;
+    let mut settings = MailSettings { public_url: Some(PUBLIC.into()), ..MailSettings::default() };
+    tune(&mut settings);
+    let mut config = fixture.config();
+    config.mail = Some(MailConfig {
+        smtp: SmtpArgs {
+            smtp_host: Some("127.0.0.1".into()),
+            smtp_port: Some(sink.port),
+            smtp_tls: TlsMode::None,
+            smtp_username: None,
+            smtp_password: None,
+            smtp_from: Some("lettres@action.example.org".into()),
+        },
+        settings,
+    });
+    let state = AppState::load(&config).await.expect("state");
+    let mail = state.mail.clone().expect("mail configured");
+    let app = app(state.clone());
+    Setup { _fixture: fixture, state, mail, app, sink }
+}
+
+impl Setup {
+    async fn request(&self, request: Request<Body>) -> (StatusCode, String) {
+        let response = self.app.clone().oneshot(request).await.expect("response");
+        let status = response.status();
+        let body = response.into_body().collect().await.expect("body").to_bytes();
+        (status, String::from_utf8_lossy(&body).into_owned())
+    }
+
+    async fn get(&self, uri: &str) -> (StatusCode, String) {
+        self.request(Request::get(uri).body(Body::empty()).expect("request")).await
+    }
+
+    async fn post(&self, uri: &str, content_type: &str, body: String) -> (StatusCode, String) {
+        self.request(Request::post(uri).header("content-type", content_type).body(Body::from(body)).expect("request"))
+            .await
+    }
+
+    async fn submit(&self, sender: &str, recipients: &[(&str, &str)]) -> StatusCode {
+        let recipients: Vec<_> =
+            recipients.iter().map(|(name, email)| serde_json::json!({"name": name, "email": email})).collect();
+        let letter = serde_json::json!({
+            "sender_name": "Léa Béland-Côté",
+            "email": sender,
+            "postal_code": "h4a 1t2",
+            "riding": "Notre-Dame-de-Grâce—Westmount",
+            "subject": "Projet de loi C-22 : une lettre de Notre-Dame-de-Grâce",
+            "body": "Madame, Monsieur,\n\nJe m'inquiète des métadonnées conservées un an.\n\nLéa Béland-Côté",
+            "recipients": recipients,
+            "lang": "fr",
+        });
+        self.post("/api/campaigns/test-campaign/letters/server", "application/json", letter.to_string()).await.0
+    }
+
+    /// Rounds of the worker until nothing is due.
+    async fn drain(&self) {
+        while queue::round(&self.state, &self.mail).await.expect("a round") > 0 {}
+    }
+
+    /// Makes every queued row due now (instead of waiting for its backoff).
+    async fn make_due(&self) {
+        sqlx::query("UPDATE outbox SET next_attempt_at = 0 WHERE status = 'queued'")
+            .execute(&self.state.db)
+            .await
+            .expect("update");
+    }
+
+    async fn scalar(&self, sql: &str) -> i64 {
+        sqlx::query_scalar(sql).fetch_one(&self.state.db).await.expect("query")
+    }
+
+    /// Submits a letter, delivers its confirmation email and returns the link in it.
+    async fn submit_and_get_link(&self, sender: &str, recipients: &[(&str, &str)]) -> String {
+        let before = self.sink.received().len();
+        assert_eq!(self.submit(sender, recipients).await, StatusCode::ACCEPTED);
+        self.drain().await;
+        let received = self.sink.received();
+        assert_eq!(received.len(), before + 1, "one confirmation email");
+        link_in(&received[before], "/confirm/")
+    }
+}
+
+fn text_of(received: &Received) -> String {
+    let parsed = mailparse::parse_mail(received.data.as_bytes()).expect("MIME");
+    let plain = parsed.subparts.iter().find(|p| p.ctype.mimetype == "text/plain").expect("a text part");
+    plain.get_body().expect("decodable")
+}
+
+fn header_of(received: &Received, name: &str) -> Option<String> {
+    let parsed = mailparse::parse_mail(received.data.as_bytes()).expect("MIME");
+    parsed.headers.iter().find(|h| h.get_key_ref().eq_ignore_ascii_case(name)).map(|h| h.get_value())
+}
+
+/// The path of the first link in the email's text that contains `marker` (e.g. "/confirm/").
+fn link_in(received: &Received, marker: &str) -> String {
+    let text = text_of(received);
+    let start = text.find(&format!("{PUBLIC}{marker}")).unwrap_or_else(|| panic!("a link in {text}"));
+    let link = text[start..].split_whitespace().next().expect("the link");
+    link.trim_start_matches(PUBLIC).to_owned()
+}
+
+#[tokio::test]
+async fn a_letter_goes_out_only_after_the_post_confirms_it_with_the_right_headers() {
+    let s = setup(|_| {}).await;
+    let link = s
+        .submit_and_get_link(
+            "Lea@Example.org",
+            &[("Jane Doe", "jane.doe@parl.gc.ca"), ("John Roe", "john.roe@parl.gc.ca")],
+        )
+        .await;
+    let confirmation = &s.sink.received()[0];
+    assert_eq!(confirmation.rcpt_to, ["<lea@example.org>"]);
+    assert!(header_of(confirmation, "Subject").expect("subject").starts_with("Confirmez votre lettre"));
+    assert!(text_of(confirmation).contains(&format!("{PUBLIC}/withdraw?campaign=test-campaign&lang=fr")));
+
+    // A mail scanner prefetching the link: a page with a button, nothing confirmed, nothing sent.
+    let (status, page) = s.get(&link).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("<form method=\"post\""), "{page}");
+    assert!(!page.contains("<script"), "no script");
+    s.get(&link).await;
+    s.drain().await;
+    assert_eq!(s.sink.received().len(), 1, "a GET sends nothing");
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM letter_requests WHERE status = 'pending'").await, 1);
+
+    let (status, page) = s.post(&link, "application/x-www-form-urlencoded", String::new()).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    s.drain().await;
+    let received = s.sink.received();
+    assert_eq!(received.len(), 3, "one letter per recipient");
+    let mut to: Vec<_> = received[1..].iter().map(|r| r.rcpt_to[0].clone()).collect();
+    to.sort();
+    assert_eq!(to, ["<jane.doe@parl.gc.ca>", "<john.roe@parl.gc.ca>"]);
+    let letter = &received[1];
+    assert_eq!(letter.mail_from, "<lettres@action.example.org>");
+    assert_eq!(header_of(letter, "From").as_deref(), Some("Léa Béland-Côté <lettres@action.example.org>"));
+    assert_eq!(header_of(letter, "Reply-To").as_deref(), Some("Léa Béland-Côté <lea@example.org>"));
+    assert_eq!(header_of(letter, "Subject").as_deref(), Some("Projet de loi C-22 : une lettre de Notre-Dame-de-Grâce"));
+    let raw_headers = letter.data.split("\r\n\r\n").next().unwrap_or_default();
+    assert!(raw_headers.is_ascii(), "French travels encoded: {raw_headers}");
+    let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM outbox WHERE kind = 'letter' ORDER BY id")
+        .fetch_all(&s.state.db)
+        .await
+        .expect("ids");
+    let message_id = header_of(letter, "Message-ID").expect("Message-ID");
+    assert!(ids.iter().any(|id| message_id == format!("<{id}@action.example.org>")), "{message_id} from {ids:?}");
+    let text = text_of(letter);
+    assert!(text.contains("Je m'inquiète des métadonnées conservées un an."), "{text}");
+    assert!(text.contains("Code postal\u{a0}: H4A 1T2"), "{text}");
+    assert!(text.contains("Circonscription\u{a0}: Notre-Dame-de-Grâce—Westmount"), "{text}");
+    assert!(text.contains("1 Main St, Ottawa ON K1A 0A1"), "the organiser's mailing address: {text}");
+
+    // The link is used: a second POST sends nothing more.
+    let (status, _) = s.post(&link, "application/x-www-form-urlencoded", String::new()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    s.drain().await;
+    assert_eq!(s.sink.received().len(), 3);
+}
+
+#[tokio::test]
+async fn only_mps_and_the_campaigns_targets_can_be_written_to() {
+    let s = setup(|_| {}).await;
+    assert_eq!(s.submit("lea@example.org", &[("Spam", "victim@example.com")]).await, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(s.submit("not an address", &[("Jane", "jane.doe@parl.gc.ca")]).await, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox").await, 0);
+    let (status, body) = s.get("/api/campaigns/test-campaign/capabilities").await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "{\"server_letters\":true}"));
+}
+
+#[tokio::test]
+async fn a_4xx_is_retried_with_backoff_until_delivered_once() {
+    let s = setup(|settings| settings.mail_retry_base_secs = 30).await;
+    s.sink.fail_times("busy@", "451 4.3.0 try again later", 2);
+    let link = s.submit_and_get_link("lea@example.org", &[("Busy MP", "busy@parl.gc.ca")]).await;
+    s.post(&link, "application/x-www-form-urlencoded", String::new()).await;
+    s.drain().await;
+    let row = sqlx::query(
+        "SELECT status, attempts, next_attempt_at - created_at, last_error FROM outbox WHERE kind = 'letter'",
+    )
+    .fetch_one(&s.state.db)
+    .await
+    .expect("row");
+    assert_eq!(row.get::<String, _>(0), "queued");
+    assert_eq!(row.get::<i64, _>(1), 1);
+    assert!(row.get::<i64, _>(2) >= 30, "waits the base backoff");
+    assert!(row.get::<String, _>(3).contains("451"));
+    s.make_due().await;
+    s.drain().await;
+    let wait: i64 = s.scalar("SELECT next_attempt_at - created_at FROM outbox WHERE kind = 'letter'").await;
+    assert!(wait >= 60, "the second wait doubles: {wait}");
+    s.make_due().await;
+    s.drain().await;
+    assert_eq!(s.scalar("SELECT attempts FROM outbox WHERE kind = 'letter' AND status = 'sent'").await, 3);
+    let letters = s.sink.received().iter().filter(|r| r.rcpt_to == ["<busy@parl.gc.ca>"]).count();
+    assert_eq!(letters, 1);
+}
+
+#[tokio::test]
+async fn a_5xx_fails_for_good_and_the_sender_gets_their_letter_back() {
+    let s = setup(|_| {}).await;
+    s.sink.always_fail("gone@", "550 5.1.1 no such mailbox");
+    let link = s.submit_and_get_link("lea@example.org", &[("Gone MP", "gone@parl.gc.ca")]).await;
+    s.post(&link, "application/x-www-form-urlencoded", String::new()).await;
+    s.drain().await;
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'letter' AND status = 'failed'").await, 1);
+    let received = s.sink.received();
+    assert_eq!(received.len(), 2, "the confirmation, then the notice");
+    let notice = &received[1];
+    assert_eq!(notice.rcpt_to, ["<lea@example.org>"]);
+    assert!(header_of(notice, "Subject").expect("subject").starts_with("Votre lettre n'a pas pu être livrée"));
+    let text = text_of(notice);
+    assert!(text.contains("550"), "{text}");
+    assert!(text.contains("Je m'inquiète des métadonnées"), "the letter itself: {text}");
+}
+
+#[tokio::test]
+async fn hourly_caps_defer_letters_without_dropping_them() {
+    let s = setup(|settings| settings.mail_cap_office = 1).await;
+    let mut links = Vec::new();
+    for sender in ["a@example.org", "b@example.org"] {
+        links.push(s.submit_and_get_link(sender, &[("Jane Doe", "jane.doe@parl.gc.ca")]).await);
+    }
+    for link in links {
+        s.post(&link, "application/x-www-form-urlencoded", String::new()).await;
+    }
+    s.drain().await;
+    assert_eq!(s.sink.received().iter().filter(|r| r.rcpt_to == ["<jane.doe@parl.gc.ca>"]).count(), 1);
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'letter' AND status = 'queued'").await, 1);
+    assert_eq!(s.scalar("SELECT attempts FROM outbox WHERE kind = 'letter' AND status = 'queued'").await, 0);
+
+    let s = setup(|settings| settings.mail_cap_sender = 1).await;
+    let link = s
+        .submit_and_get_link("a@example.org", &[("Jane", "jane.doe@parl.gc.ca"), ("John", "john.roe@parl.gc.ca")])
+        .await;
+    s.post(&link, "application/x-www-form-urlencoded", String::new()).await;
+    s.drain().await;
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'letter' AND status = 'sent'").await, 1);
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'letter' AND status = 'queued'").await, 1);
+}
+
+#[tokio::test]
+async fn test_mode_delivers_every_letter_to_the_organiser() {
+    let s = setup(|settings| settings.mail_test_mode = true).await;
+    let link = s
+        .submit_and_get_link("lea@example.org", &[("Jane", "jane.doe@parl.gc.ca"), ("John", "john.roe@parl.gc.ca")])
+        .await;
+    s.post(&link, "application/x-www-form-urlencoded", String::new()).await;
+    s.drain().await;
+    let received = s.sink.received();
+    assert_eq!(received.len(), 2);
+    assert_eq!(received[1].rcpt_to, ["<info@example.org>"]);
+    assert!(header_of(&received[1], "Subject").expect("subject").starts_with("[TEST] "));
+    let text = text_of(&received[1]);
+    assert!(text.contains("MODE TEST") && text.contains("jane.doe@parl.gc.ca") && text.contains("john.roe@parl.gc.ca"));
+    assert!(!received.iter().any(|r| r.rcpt_to.iter().any(|to| to.contains("parl.gc.ca"))));
+}
+
+#[tokio::test]
+async fn withdrawal_appends_a_withdrawn_row_once_confirmed_and_the_export_shows_it() {
+    let s = setup(|_| {}).await;
+    let pool = &s.state.db;
+    // A signer with the organiser's consent (as the petition API records it).
+    let secret = voix_server::petition::store::email_secret(pool).await.expect("secret");
+    let key = voix_server::petition::store::email_key(&secret, "lea@example.org");
+    sqlx::query(
+        "INSERT INTO signatures (id, campaign_id, email_key, email, first_name, last_name, postal_code, riding, \
+         partner_id, lang, comment, answers, status, signed_at, consent_entries) \
+         VALUES ('s1', 'test-campaign', $1, 'lea@example.org', 'Léa', 'Béland', 'H4A 1T2', NULL, NULL, 'fr', NULL, \
+         '{}', 'recorded', 1, 1)",
+    )
+    .bind(&key)
+    .execute(pool)
+    .await
+    .expect("signature");
+    sqlx::query("INSERT INTO consent_wordings (version, lang, text, first_recorded_at) VALUES ('w1', 'fr', 'Oui', 1)")
+        .execute(pool)
+        .await
+        .expect("wording");
+    sqlx::query(
+        "INSERT INTO consents (signature_id, entry, campaign_id, organisation, action, wording_version, lang, \
+         site_partner_id, recorded_at) VALUES ('s1', 1, 'test-campaign', 'organiser', 'given', 'w1', 'fr', NULL, 1)",
+    )
+    .execute(pool)
+    .await
+    .expect("consent");
+
+    let (status, page) = s.get("/withdraw?campaign=test-campaign&lang=fr").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("<label for=\"email\">Adresse courriel</label>"), "{page}");
+    let (status, _) = s
+        .post(
+            "/withdraw",
+            "application/x-www-form-urlencoded",
+            "email=LEA%40example.org&campaign=test-campaign&lang=fr".into(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    s.drain().await;
+    let received = s.sink.received();
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0].rcpt_to, ["<lea@example.org>"]);
+    let link = link_in(&received[0], "/withdraw/");
+    s.get(&link).await;
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM consents WHERE action = 'withdrawn'").await, 0, "a GET changes nothing");
+    let (status, page) = s.post(&link, "application/x-www-form-urlencoded", String::new()).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM consents WHERE action = 'withdrawn'").await, 1);
+    let campaign = &s.state.campaigns.get("test-campaign").expect("campaign").campaign;
+    let mut csv = Vec::new();
+    voix_server::petition::store::export(pool, campaign, None, &mut csv, |_, _| {}).await.expect("export");
+    let csv = String::from_utf8(csv).expect("UTF-8");
+    assert!(csv.contains("withdrawn"), "{csv}");
+}
+
+#[tokio::test]
+async fn purge_deletes_letters_after_retention_and_expires_unconfirmed_ones() {
+    let s = setup(|_| {}).await;
+    let link = s.submit_and_get_link("lea@example.org", &[("Jane", "jane.doe@parl.gc.ca")]).await;
+    s.post(&link, "application/x-www-form-urlencoded", String::new()).await;
+    s.drain().await;
+    s.submit_and_get_link("other@example.org", &[("Jane", "jane.doe@parl.gc.ca")]).await;
+    let now = voix_server::petition::now_secs();
+    let purged = voix_server::mail::purge::purge(&s.state.db, now).await.expect("purge");
+    assert_eq!((purged.letter_bodies_deleted, purged.unconfirmed_expired), (0, 0), "too early");
+    let purged = voix_server::mail::purge::purge(&s.state.db, now + 8 * 86400).await.expect("purge");
+    assert_eq!((purged.letter_bodies_deleted, purged.unconfirmed_expired), (0, 1));
+    let purged = voix_server::mail::purge::purge(&s.state.db, now + 31 * 86400).await.expect("purge");
+    assert_eq!(purged.letter_bodies_deleted, 1);
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM letter_requests WHERE body <> ''").await, 0);
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE body_text <> ''").await, 0);
+    // The expired link no longer works.
+    let (status, _) = s.get(&link).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn throughput_to_the_loopback_sink() {
+    let s = setup(|_| {}).await;
+    let email = voix_core::email::Email {
+        lang: voix_core::Lang::En,
+        subject: "Throughput".into(),
+        text: "A letter.\n".into(),
+        html: "<p>A letter.</p>".into(),
+    };
+    const N: usize = 500;
+    for i in 0..N {
+        let to = format!("mp{i}@parl.gc.ca");
+        queue::enqueue(
+            &s.state.db,
+            &Queued {
+                kind: "letter_confirmation",
+                campaign_id: "test-campaign",
+                request_id: None,
+                to_email: &to,
+                to_name: "",
+                from_name: "Voix",
+                reply_to: None,
+                cap_sender: None,
+                cap_office: None,
+                email: &email,
+            },
+        )
+        .await
+        .expect("queued");
+    }
+    let start = std::time::Instant::now();
+    s.drain().await;
+    let elapsed = start.elapsed().as_secs_f64();
+    assert_eq!(s.sink.received().len(), N);
+    println!("mail queue throughput: {N} emails in {elapsed:.2} s = {:.0} emails/s", N as f64 / elapsed);
+}
