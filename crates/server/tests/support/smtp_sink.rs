@@ -28,6 +28,8 @@ pub struct SmtpSink {
     pub port: u16,
     received: Arc<Mutex<Vec<Received>>>,
     rules: Arc<Mutex<Vec<Rule>>>,
+    /// How long to wait, after keeping a message, before answering its DATA (to kill a client mid-delivery).
+    data_delay: Arc<Mutex<std::time::Duration>>,
 }
 
 impl SmtpSink {
@@ -53,6 +55,12 @@ impl SmtpSink {
     /// Answers RCPT for matching addresses with `reply` (e.g. "550 5.1.1 no such mailbox") every time.
     pub fn always_fail(&self, pattern: &str, reply: &str) {
         self.rules.lock().unwrap().push(Rule { pattern: pattern.into(), reply: reply.into(), remaining: None });
+    }
+
+    /// Keeps each message as soon as its data is in, then waits `delay` before the final "250" (a client killed
+    /// meanwhile never learns that the message was accepted).
+    pub fn delay_data_reply(&self, delay: std::time::Duration) {
+        *self.data_delay.lock().unwrap() = delay;
     }
 
     pub fn received(&self) -> Vec<Received> {
@@ -132,6 +140,10 @@ impl SmtpSink {
                         data.push_str(line.strip_prefix('.').unwrap_or(&line));
                     }
                     self.received.lock().unwrap().push(Received { mail_from: from.clone(), rcpt_to: to.clone(), data });
+                    let delay = *self.data_delay.lock().unwrap();
+                    if !delay.is_zero() {
+                        tokio::time::sleep(delay).await;
+                    }
                     "250 2.0.0 queued".to_owned()
                 }
                 "RSET" => {
