@@ -470,7 +470,7 @@ async fn withdraw_request(
         let served = state
             .campaigns
             .get(&form.campaign)
-            .or_else(|| state.campaigns.ids().into_iter().next().and_then(|id| state.campaigns.get(&id)));
+            .or_else(|| state.campaigns.ids().into_iter().next().and_then(|id| state.campaigns.get(id)));
         if let Some(served) = served {
             let result = async {
                 let token = new_token()?;
