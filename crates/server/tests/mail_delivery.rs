@@ -34,6 +34,11 @@ struct Setup {
 }
 
 async fn setup(tune: impl FnOnce(&mut MailSettings)) -> Setup {
+    setup_on(None, tune).await
+}
+
+/// With `postgres`, on that (throwaway) PostgreSQL database, its email tables emptied first.
+async fn setup_on(postgres: Option<String>, tune: impl FnOnce(&mut MailSettings)) -> Setup {
     let fixture = Fixture::new();
     let path = fixture.campaigns().join("test-campaign.json");
     let mut campaign: serde_json::Value =
@@ -44,6 +49,9 @@ async fn setup(tune: impl FnOnce(&mut MailSettings)) -> Setup {
     let mut settings = MailSettings { public_url: Some(PUBLIC.into()), ..MailSettings::default() };
     tune(&mut settings);
     let mut config = fixture.config();
+    if let Some(url) = postgres {
+        config.database = voix_server::db::Database::Postgres { url };
+    }
     config.mail = Some(MailConfig {
         smtp: SmtpArgs {
             smtp_host: Some("127.0.0.1".into()),
@@ -56,6 +64,9 @@ async fn setup(tune: impl FnOnce(&mut MailSettings)) -> Setup {
         settings,
     });
     let state = AppState::load(&config).await.expect("state");
+    for table in ["outbox", "letter_requests", "withdrawal_requests"] {
+        sqlx::query(&format!("DELETE FROM {table}")).execute(&state.db).await.expect("empty");
+    }
     let mail = state.mail.clone().expect("mail configured");
     let app = app(state.clone());
     Setup { _fixture: fixture, state, mail, app, sink }
@@ -410,4 +421,37 @@ async fn throughput_to_the_loopback_sink() {
     let elapsed = start.elapsed().as_secs_f64();
     assert_eq!(s.sink.received().len(), N);
     println!("mail queue throughput: {N} emails in {elapsed:.2} s = {:.0} emails/s", N as f64 / elapsed);
+}
+
+/// The queue's SQL on PostgreSQL: the confirmation flow, a 4xx retried, a 5xx failed with the sender's notice, and
+/// purge. Runs only when `VOIX_TEST_POSTGRES_URL` is set (a throwaway database).
+#[tokio::test]
+async fn the_queue_works_on_postgres() {
+    let Some(url) = std::env::var("VOIX_TEST_POSTGRES_URL").ok().filter(|url| !url.is_empty()) else {
+        eprintln!("note: VOIX_TEST_POSTGRES_URL is not set, so the PostgreSQL test is skipped");
+        return;
+    };
+    let s = setup_on(Some(url), |settings| settings.mail_retry_base_secs = 30).await;
+    s.sink.fail_times("busy@", "451 4.3.0 try again later", 1);
+    s.sink.always_fail("gone@", "550 5.1.1 no such mailbox");
+    let link = s
+        .submit_and_get_link(
+            "lea@example.org",
+            &[("Jane", "jane.doe@parl.gc.ca"), ("Busy", "busy@parl.gc.ca"), ("Gone", "gone@parl.gc.ca")],
+        )
+        .await;
+    s.get(&link).await;
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'letter'").await, 0, "a GET changes nothing");
+    let (status, _) = s.post(&link, "application/x-www-form-urlencoded", String::new()).await;
+    assert_eq!(status, StatusCode::OK);
+    s.drain().await;
+    s.make_due().await;
+    s.drain().await;
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'letter' AND status = 'sent'").await, 2);
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'letter' AND status = 'failed'").await, 1);
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'delivery_failed' AND status = 'sent'").await, 1);
+    let now = voix_server::petition::now_secs();
+    let purged = voix_server::mail::purge::purge(&s.state.db, now + 31 * 86400).await.expect("purge");
+    assert_eq!(purged.letter_bodies_deleted, 1);
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE body_text <> ''").await, 0);
 }
