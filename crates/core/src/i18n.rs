@@ -249,6 +249,19 @@ catalogue! {
         "Aucune circonscription ne porte ce nom. Vérifiez l'orthographe ou essayez un autre mot.";
     RidingDataUnavailable => "The list of ridings could not be loaded. Try again later.",
         "La liste des circonscriptions n'a pas pu être chargée. Réessayez plus tard.";
+
+    // ---- Email (issue 6): add its entries below this line. ----
+    /// The letter's "send it for me" option (server delivery).
+    ServerSendHeading => "Or let us send it for you", "Ou laissez-nous l'envoyer pour vous";
+    ServerSendExplain => "We email you a link first: your letter leaves only when you confirm it. Replies from the office come to you.",
+        "Nous vous envoyons d'abord un lien par courriel\u{a0}: votre lettre ne part que lorsque vous la confirmez. Les réponses du bureau vous parviennent directement.";
+    ServerSendEmail => "Your email", "Votre courriel";
+    ServerSendButton => "Send it for me", "L'envoyer pour moi";
+    ServerSendSending => "Sending…", "Envoi…";
+    ServerSendCheckEmail => "Check your email: your letter leaves once you press the button in the link we sent.",
+        "Vérifiez vos courriels\u{a0}: votre lettre part dès que vous appuyez sur le bouton du lien envoyé.";
+    ServerSendFailed => "Your letter could not be sent this way. Check your email address, or use another way above.",
+        "Votre lettre n'a pas pu être envoyée ainsi. Vérifiez votre adresse courriel ou utilisez un autre moyen ci-dessus.";
 }
 
 impl Part {

@@ -7,6 +7,7 @@
 mod find;
 mod recipients;
 mod send;
+mod server_send;
 mod write;
 
 use crate::components::text::Loc;
@@ -96,6 +97,7 @@ pub fn LetterPart(campaign: Arc<Campaign>, lang: Signal<Lang>) -> impl IntoView 
     let embed = use_context::<Embed>();
     let data_url = embed.as_ref().map(|e| e.data_url.clone()).unwrap_or_default();
     let form = LetterForm::new(&letter);
+    let campaign_id = campaign.id.clone();
     record_sent_letters(&campaign, embed.as_ref(), &letter, form);
     // The riding data is fetched only when the letter step needs it: when the person starts typing a postal code.
     let start_loading = {
@@ -135,7 +137,7 @@ pub fn LetterPart(campaign: Arc<Campaign>, lang: Signal<Lang>) -> impl IntoView 
             <Show when=has_riding>
                 <Recipients letter=letter.clone() form lang/>
                 <Write letter=letter.clone() form composed lang/>
-                <SendLetter letter=letter.clone() form composed lang/>
+                <SendLetter letter=letter.clone() form composed lang campaign_id=campaign_id.clone()/>
             </Show>
             <Show when=move || form.sent.get().is_some()>
                 <Thanks campaign=campaign.clone() lang/>

@@ -23,6 +23,8 @@ pub fn SendLetter(
     form: LetterForm,
     composed: Memo<ComposedLetter>,
     lang: Signal<Lang>,
+    /// For "Send it for me" (the server's API).
+    campaign_id: String,
 ) -> impl IntoView {
     let recipients = {
         let letter = letter.clone();
@@ -80,6 +82,7 @@ pub fn SendLetter(
         })
         .collect_view();
     let offers_print = letter.send.contains(&SendMethod::Print);
+    let offers_server = letter.send.contains(&SendMethod::Server);
     view! {
         <section class="voix-step" aria-labelledby="voix-send-heading">
             <h4 id="voix-send-heading"><Tr text=Text::SendHeading lang/></h4>
@@ -90,6 +93,7 @@ pub fn SendLetter(
                 <p class="voix-warning">{Text::MailtoTooLong.get(lang.get())}</p>
             })}
             <div class="voix-send">{buttons}</div>
+            {offers_server.then(|| view! { <super::server_send::ServerSend campaign_id recipients sending form lang/> })}
             <p class="voix-status" role="status">
                 {move || copied.get().then(|| Text::Copied.get(lang.get()))}
                 {move || copy_failed.get().then(|| Text::CopyFailed.get(lang.get()))}
