@@ -90,19 +90,9 @@ impl Setup {
     }
 
     async fn submit(&self, sender: &str, recipients: &[(&str, &str)]) -> StatusCode {
-        let recipients: Vec<_> =
-            recipients.iter().map(|(name, email)| serde_json::json!({"name": name, "email": email})).collect();
-        let letter = serde_json::json!({
-            "sender_name": "Léa Béland-Côté",
-            "email": sender,
-            "postal_code": "h4a 1t2",
-            "riding": "Notre-Dame-de-Grâce—Westmount",
-            "subject": "Projet de loi C-22 : une lettre de Notre-Dame-de-Grâce",
-            "body": "Madame, Monsieur,\n\nJe m'inquiète des métadonnées conservées un an.\n\nLéa Béland-Côté",
-            "recipients": recipients,
-            "lang": "fr",
-        });
-        self.post("/api/campaigns/test-campaign/letters/server", "application/json", letter.to_string()).await.0
+        self.post("/api/campaigns/test-campaign/letters/server", "application/json", letter_json(sender, recipients))
+            .await
+            .0
     }
 
     /// Rounds of the worker until nothing is due.
@@ -131,6 +121,22 @@ impl Setup {
         assert_eq!(received.len(), before + 1, "one confirmation email");
         link_in(&received[before], "/confirm/")
     }
+}
+
+fn letter_json(sender: &str, recipients: &[(&str, &str)]) -> String {
+    let recipients: Vec<_> =
+        recipients.iter().map(|(name, email)| serde_json::json!({"name": name, "email": email})).collect();
+    serde_json::json!({
+        "sender_name": "Léa Béland-Côté",
+        "email": sender,
+        "postal_code": "h4a 1t2",
+        "riding": "Notre-Dame-de-Grâce—Westmount",
+        "subject": "Projet de loi C-22 : une lettre de Notre-Dame-de-Grâce",
+        "body": "Madame, Monsieur,\n\nJe m'inquiète des métadonnées conservées un an.\n\nLéa Béland-Côté",
+        "recipients": recipients,
+        "lang": "fr",
+    })
+    .to_string()
 }
 
 fn text_of(received: &Received) -> String {
@@ -218,6 +224,13 @@ async fn only_mps_and_the_campaigns_targets_can_be_written_to() {
     assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox").await, 0);
     let (status, body) = s.get("/api/campaigns/test-campaign/capabilities").await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "{\"server_letters\":true}"));
+    // Another site's page cannot use this server to send letters.
+    let request = Request::post("/api/campaigns/test-campaign/letters/server")
+        .header("origin", "https://elsewhere.example")
+        .header("content-type", "application/json")
+        .body(Body::from(letter_json("lea@example.org", &[("Jane", "jane.doe@parl.gc.ca")])))
+        .expect("request");
+    assert_eq!(s.request(request).await.0, StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]

@@ -38,8 +38,8 @@ const MAX_BODY: usize = 20_000;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/api/campaigns/{id}/capabilities", get(capabilities))
-        .route("/api/campaigns/{id}/letters/server", axum::routing::post(submit))
+        .route("/api/campaigns/{id}/capabilities", get(capabilities).options(preflight))
+        .route("/api/campaigns/{id}/letters/server", axum::routing::post(submit).options(preflight))
         .route("/confirm/{token}", get(confirm_page).post(confirm))
         .route("/withdraw", get(withdraw_page).post(withdraw_request))
         .route("/withdraw/{token}", get(withdraw_confirm_page).post(withdraw_confirm))
@@ -66,16 +66,53 @@ fn public_url(state: &AppState, headers: &HeaderMap) -> String {
     format!("http://{host}")
 }
 
+/// Who may call the API from a browser: pages of this server, and the campaign's partner origins (which get
+/// CORS headers). `Err` for any other origin.
+fn caller(served: &crate::campaigns::Served, headers: &HeaderMap) -> Result<Option<HeaderValue>, ()> {
+    let Some(origin) = headers.get(header::ORIGIN) else { return Ok(None) };
+    let origin = origin.to_str().map_err(|_| ())?;
+    if let Some(listed) = served.allowed_origin(origin) {
+        return HeaderValue::from_str(listed).map(Some).map_err(|_| ());
+    }
+    let host = headers.get(header::HOST).and_then(|host| host.to_str().ok());
+    let origin_host = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://"));
+    match (origin_host, host) {
+        (Some(origin_host), Some(host)) if origin_host.eq_ignore_ascii_case(host) => Ok(None),
+        _ => Err(()),
+    }
+}
+
+fn with_cors(mut response: Response, allow: Option<HeaderValue>) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::VARY, HeaderValue::from_static("Origin"));
+    if let Some(origin) = allow {
+        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+    }
+    response
+}
+
+async fn preflight(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Response {
+    let Some(served) = state.campaigns.get(&id) else { return Error::NotFound.into_response() };
+    let Ok(allow) = caller(served, &headers) else { return refuse(StatusCode::FORBIDDEN, "origin_refused") };
+    let mut response = with_cors(StatusCode::NO_CONTENT.into_response(), allow);
+    let headers = response.headers_mut();
+    headers.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, POST"));
+    headers.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("content-type"));
+    headers.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600"));
+    response
+}
+
 #[derive(Serialize)]
 struct Capabilities {
     server_letters: bool,
 }
 
-async fn capabilities(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+async fn capabilities(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Response {
     let Some(served) = state.campaigns.get(&id) else { return Error::NotFound.into_response() };
+    let Ok(allow) = caller(served, &headers) else { return refuse(StatusCode::FORBIDDEN, "origin_refused") };
     let offered = state.mail.is_some()
         && served.campaign.letter.as_ref().is_some_and(|letter| letter.send.contains(&SendMethod::Server));
-    Json(Capabilities { server_letters: offered }).into_response()
+    with_cors(Json(Capabilities { server_letters: offered }).into_response(), allow)
 }
 
 /// One recipient of a letter.
@@ -121,6 +158,17 @@ async fn submit(
     Json(letter): Json<ServerLetter>,
 ) -> Response {
     let Some(served) = state.campaigns.get(&id) else { return Error::NotFound.into_response() };
+    let Ok(allow) = caller(served, &headers) else { return refuse(StatusCode::FORBIDDEN, "origin_refused") };
+    with_cors(submit_checked(&state, served, &id, &headers, letter).await, allow)
+}
+
+async fn submit_checked(
+    state: &AppState,
+    served: &crate::campaigns::Served,
+    id: &str,
+    headers: &HeaderMap,
+    letter: ServerLetter,
+) -> Response {
     let Some(mail) = state.mail.clone() else { return refuse(StatusCode::NOT_FOUND, "server_letters_not_offered") };
     let Some(campaign_letter) = served.campaign.letter.as_ref().filter(|l| l.send.contains(&SendMethod::Server)) else {
         return refuse(StatusCode::NOT_FOUND, "server_letters_not_offered");
