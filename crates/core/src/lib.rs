@@ -5,6 +5,7 @@
 
 pub mod campaign;
 pub mod color;
+pub mod date;
 pub mod directory;
 pub mod email;
 pub mod embed;

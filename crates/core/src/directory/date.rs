@@ -1,5 +1,6 @@
 //! The as-of date of the MP list, read from `YYYY-MM-DD` and written out in each language.
 
+use crate::date::{civil_from_days, month_name};
 use crate::Lang;
 use std::fmt;
 
@@ -10,35 +11,6 @@ pub struct IsoDate {
     month: u8,
     day: u8,
 }
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
@@ -75,26 +47,17 @@ impl IsoDate {
 
     /// The date from a count of days since 1970-01-01 (for "today" from the system clock).
     pub fn from_days_since_epoch(days: i64) -> Option<IsoDate> {
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let day_of_era = z.rem_euclid(146_097);
-        let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-        let shifted_month = (5 * day_of_year + 2) / 153;
-        let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-        let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 };
-        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        let (year, month, day) = civil_from_days(days);
         IsoDate::new(u16::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
     }
 
     /// "August 18, 2025" / "18 août 2025" ("1er" for the first of the month in French).
     pub fn text(&self, lang: Lang) -> String {
-        let month = usize::from(self.month - 1);
+        let month = month_name(self.month, lang);
         match lang {
-            Lang::En => format!("{} {}, {}", MONTHS_EN[month], self.day, self.year),
-            Lang::Fr if self.day == 1 => format!("1er {} {}", MONTHS_FR[month], self.year),
-            Lang::Fr => format!("{} {} {}", self.day, MONTHS_FR[month], self.year),
+            Lang::En => format!("{month} {}, {}", self.day, self.year),
+            Lang::Fr if self.day == 1 => format!("1er {month} {}", self.year),
+            Lang::Fr => format!("{} {month} {}", self.day, self.year),
         }
     }
 }

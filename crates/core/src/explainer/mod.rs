@@ -23,6 +23,7 @@ pub use message::Finding;
 pub use terms::Finder;
 
 use crate::campaign::Explainer;
+use crate::date::month_name;
 use crate::Lang;
 use markup::{Block, Inline};
 
@@ -152,43 +153,11 @@ pub fn parse_date(date: &str) -> Option<(u16, Option<u8>, Option<u8>)> {
 /// A timeline date in words: "12 March 2026" / "12 mars 2026", "March 2026", "2026"; the date as given when it
 /// is not one.
 pub fn format_date(date: &str, lang: Lang) -> String {
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
     let Some((year, month, day)) = parse_date(date) else { return date.to_owned() };
-    let month_name = |m: u8| match lang {
-        Lang::En => EN[usize::from(m - 1)],
-        Lang::Fr => FR[usize::from(m - 1)],
-    };
     match (month, day) {
-        (Some(m), Some(1)) if lang == Lang::Fr => format!("1er {} {year}", month_name(m)),
-        (Some(m), Some(d)) => format!("{d} {} {year}", month_name(m)),
-        (Some(m), None) => format!("{} {year}", month_name(m)),
+        (Some(m), Some(1)) if lang == Lang::Fr => format!("1er {} {year}", month_name(m, lang)),
+        (Some(m), Some(d)) => format!("{d} {} {year}", month_name(m, lang)),
+        (Some(m), None) => format!("{} {year}", month_name(m, lang)),
         _ => year.to_string(),
     }
 }
