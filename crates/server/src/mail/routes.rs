@@ -66,6 +66,19 @@ fn public_url(state: &AppState, headers: &HeaderMap) -> String {
     format!("http://{host}")
 }
 
+/// The client's address: the socket's, or behind a trusted proxy the last `X-Forwarded-For` entry.
+fn client_ip(state: &AppState, headers: &HeaderMap, extensions: &axum::http::Extensions) -> std::net::IpAddr {
+    if state.petition.settings.trusted_proxy {
+        let forwarded = headers.get("x-forwarded-for").and_then(|value| value.to_str().ok());
+        if let Some(ip) = forwarded.and_then(|value| value.rsplit(',').next()).and_then(|ip| ip.trim().parse().ok()) {
+            return ip;
+        }
+    }
+    extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED), |info| info.0.ip())
+}
+
 /// Who may call the API from a browser: pages of this server, and the campaign's partner origins (which get
 /// CORS headers). `Err` for any other origin.
 fn caller(served: &crate::campaigns::Served, headers: &HeaderMap) -> Result<Option<HeaderValue>, ()> {
@@ -155,10 +168,15 @@ async fn submit(
     State(state): State<AppState>,
     Path(id): Path<String>,
     headers: HeaderMap,
+    extensions: axum::http::Extensions,
     Json(letter): Json<ServerLetter>,
 ) -> Response {
     let Some(served) = state.campaigns.get(&id) else { return Error::NotFound.into_response() };
     let Ok(allow) = caller(served, &headers) else { return refuse(StatusCode::FORBIDDEN, "origin_refused") };
+    // The petition's per-address limit: each letter makes the server send a confirmation email.
+    if state.petition.ip_limits.check(client_ip(&state, &headers, &extensions)).is_err() {
+        return with_cors(refuse(StatusCode::TOO_MANY_REQUESTS, "rate_limited"), allow);
+    }
     with_cors(submit_checked(&state, served, &id, &headers, letter).await, allow)
 }
 
