@@ -234,10 +234,10 @@ async fn submit_checked(
         .collect();
     let result = async {
         let token = new_token()?;
-        let public = public_url(&state, &headers);
+        let public = public_url(state, headers);
         let request_id = random_id();
         let confirm_url = format!("{public}/confirm/{token}");
-        let withdraw = withdraw_url(&public, &id, lang);
+        let withdraw = withdraw_url(&public, id, lang);
         let names: Vec<String> = letter.recipients.iter().map(|r| r.name.trim().to_owned()).collect();
         let confirmation = email::letter_confirmation(
             &served.campaign,
@@ -257,7 +257,7 @@ async fn submit_checked(
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'pending', $14)",
         )
         .bind(&request_id)
-        .bind(&id)
+        .bind(id)
         .bind(token_hash(&token))
         .bind(name)
         .bind(&sender_email)
@@ -276,7 +276,7 @@ async fn submit_checked(
             &mut *tx,
             &Queued {
                 kind: "letter_confirmation",
-                campaign_id: &id,
+                campaign_id: id,
                 request_id: Some(&request_id),
                 to_email: &sender_email,
                 to_name: name,
