@@ -2,6 +2,8 @@
 //! mailto:, nothing but text, emphasis and safe links in the tree), and validation refuses it, so the organiser
 //! hears about it.
 
+mod common;
+
 use voix_core::explainer::markup::{is_safe_href, parse, plain_hazards, visible_text, Block, Inline};
 use voix_core::{validate_campaign, Lang};
 
@@ -112,14 +114,8 @@ fn links_only_to_safe_addresses() {
 }
 
 fn campaign_with_explainer(explainer: &str) -> String {
-    format!(
-        r#"{{
-  "schema": "voix/campaign/v1", "id": "x", "languages": ["en", "fr"],
-  "title": {{"en": "T", "fr": "T"}}, "tagline": {{"en": "T", "fr": "T"}},
-  "organiser": {{"name": {{"en": "O", "fr": "O"}}, "mailing_address": "1 Main St, Ottawa ON K1A 0A1", "website": "https://o.example"}},
-  "explainer": {explainer}
-}}"#
-    )
+    let explainer: serde_json::Value = serde_json::from_str(explainer).expect("explainer JSON");
+    common::campaign(serde_json::json!({"explainer": explainer})).to_string()
 }
 
 #[test]

@@ -1,17 +1,13 @@
 //! Validation of the explainer: structural problems are errors (a text, timeline entry, question or term in one
 //! language only; bad dates; a glossary id or form twice; a bad shared glossary address), advice is warnings.
 
+mod common;
+
 use voix_core::validate::Severity;
 use voix_core::{validate_campaign, Lang};
 
 fn check(explainer: serde_json::Value) -> Vec<(String, Severity, String)> {
-    let campaign = serde_json::json!({
-        "schema": "voix/campaign/v1", "id": "x", "languages": ["en", "fr"],
-        "title": {"en": "T", "fr": "T"}, "tagline": {"en": "T", "fr": "T"},
-        "organiser": {"name": {"en": "O", "fr": "O"}, "mailing_address": "1 Main St, Ottawa ON K1A 0A1",
-                      "website": "https://o.example"},
-        "explainer": explainer,
-    });
+    let campaign = common::campaign(serde_json::json!({"explainer": explainer}));
     validate_campaign(&campaign.to_string(), None)
         .problems
         .into_iter()

@@ -1,24 +1,15 @@
 //! Validation of the `letter` section: placeholders, wordings in every language, ids, recipients, ways of sending;
 //! each problem with its path, and a letter section from before these fields still valid.
 
+mod common;
+
+use common::{at, pointers};
 use serde_json::{json, Value};
 use voix_core::validate::{Message, Severity, UrlProblem};
 use voix_core::{validate_campaign, Lang};
 
 fn campaign_with(letter: Value) -> Value {
-    json!({
-        "schema": "voix/campaign/v1",
-        "id": "test-campaign",
-        "languages": ["en", "fr"],
-        "title": {"en": "Title", "fr": "Titre"},
-        "tagline": {"en": "Tagline", "fr": "Accroche"},
-        "organiser": {
-            "name": {"en": "Coalition", "fr": "Coalition"},
-            "mailing_address": "1 Main St, Ottawa ON K1A 0A1",
-            "email": "info@example.org"
-        },
-        "letter": letter
-    })
+    common::campaign(json!({"letter": letter}))
 }
 
 fn full_letter() -> Value {
@@ -50,13 +41,7 @@ fn full_letter() -> Value {
 fn errors_after(change: impl FnOnce(&mut Value)) -> Vec<(String, Message)> {
     let mut letter = full_letter();
     change(&mut letter);
-    let validation = validate_campaign(&campaign_with(letter).to_string(), None);
-    assert_eq!(validation.is_valid(), validation.errors().next().is_none());
-    validation.errors().map(|p| (p.path.clone(), p.message.clone())).collect()
-}
-
-fn at<'v>(value: &'v mut Value, pointer: &str) -> &'v mut Value {
-    value.pointer_mut(pointer).unwrap_or_else(|| panic!("no {pointer} in the fixture"))
+    common::errors(&campaign_with(letter))
 }
 
 #[test]
@@ -310,20 +295,11 @@ fn collect_french<'v>(value: &'v Value, in_french: bool, out: &mut Vec<&'v str>)
     }
 }
 
-/// Every place in a JSON value, as JSON pointers.
-fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
-    match value {
-        Value::Object(map) => map.iter().for_each(|(k, v)| pointers(v, format!("{at}/{k}"), out)),
-        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| pointers(v, format!("{at}/{i}"), out)),
-        _ => {}
-    }
-    out.push(at);
-}
-
 #[test]
 fn any_value_anywhere_in_the_letter_gets_a_report_and_never_a_panic() {
-    let mut places = Vec::new();
-    pointers(&full_letter(), String::new(), &mut places);
+    // Every place, the whole letter last.
+    let mut places = pointers(&full_letter());
+    places.push(String::new());
     let replacements =
         [json!(null), json!(-1), json!(""), json!("{x"), json!("{mp.name}"), json!(true), json!([]), json!({})];
     for place in &places {

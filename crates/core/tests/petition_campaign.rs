@@ -1,25 +1,13 @@
 //! The campaign file's `petition` section and the organiser's consent: what `voix check` refuses.
 
+mod common;
+
 use serde_json::{json, Value};
 use voix_core::validate::problem::Message;
-use voix_core::{validate_campaign, Lang};
+use voix_core::Lang;
 
 fn base() -> Value {
-    json!({
-        "schema": "voix/campaign/v1",
-        "id": "c",
-        "languages": ["en", "fr"],
-        "title": {"en": "T", "fr": "T"},
-        "tagline": {"en": "T", "fr": "T"},
-        "organiser": {"name": {"en": "O", "fr": "O"}, "mailing_address": "1 Main St, Ottawa ON K1A 0A1",
-                      "email": "o@example.org"},
-        "petition": {"statement": {"en": "S", "fr": "S"}}
-    })
-}
-
-fn problems(campaign: &Value) -> Vec<(String, Message)> {
-    let validation = validate_campaign(&campaign.to_string(), None);
-    validation.errors().map(|problem| (problem.path.clone(), problem.message.clone())).collect()
+    common::campaign(json!({"petition": {"statement": {"en": "S", "fr": "S"}}}))
 }
 
 fn field(extra: Value) -> Value {
@@ -42,7 +30,7 @@ fn a_petition_with_fields_and_consents_is_valid() {
             {"id": "a", "label": {"en": "A", "fr": "A"}}, {"id": "b", "label": {"en": "B", "fr": "B"}}]})),
         field(json!({"id": "adult", "kind": "checkbox"})),
     ]);
-    assert_eq!(problems(&campaign), []);
+    assert_eq!(common::errors(&campaign), []);
 }
 
 #[test]
@@ -50,7 +38,7 @@ fn field_ids_are_unique_slugs_and_not_built_in() {
     let mut campaign = base();
     campaign["petition"]["fields"] =
         json!([field(json!({"id": "email"})), field(json!({"id": "Job"})), field(json!({})), field(json!({}))]);
-    let found = problems(&campaign);
+    let found = common::errors(&campaign);
     assert_eq!(found[0], ("petition.fields[0].id".into(), Message::ReservedFieldId { id: "email".into() }));
     assert_eq!(found[1], ("petition.fields[1].id".into(), Message::BadId { id: "Job".into() }));
     assert_eq!(found[2], ("petition.fields[3].id".into(), Message::DuplicateId { id: "occupation".into() }));
@@ -69,7 +57,7 @@ fn each_kind_takes_only_its_own_settings() {
         field(json!({"id": "e", "kind": "text", "max_length": 5000})),
         field(json!({"id": "f", "kind": "slider"})),
     ]);
-    let found = problems(&campaign);
+    let found = common::errors(&campaign);
     let at = |path: &str| found.iter().filter(|(p, _)| p == path).map(|(_, m)| m.clone()).collect::<Vec<_>>();
     assert!(matches!(at("petition.fields[0].max_length")[..], [Message::NotForKind { .. }]));
     assert!(matches!(at("petition.fields[1].choices")[..], [Message::NotForKind { .. }]));
@@ -84,7 +72,7 @@ fn each_kind_takes_only_its_own_settings() {
 fn the_organisers_consent_needs_a_privacy_policy_and_both_languages() {
     let mut campaign = base();
     campaign["organiser"]["consent"] = json!({"en": "Yes"});
-    let found = problems(&campaign);
+    let found = common::errors(&campaign);
     assert!(found.contains(&("organiser.consent".into(), Message::MissingTranslation { lang: Lang::Fr })));
     assert!(found.contains(&("organiser.consent".into(), Message::ConsentNeedsPrivacyPolicy)));
     for lang in Lang::ALL {

@@ -1,5 +1,7 @@
 //! `voix_core::petition::validate`: what the widget checks before sending and the server before storing.
 
+mod common;
+
 use serde_json::json;
 use voix_core::petition::{
     consent_offers, sha256_hex, validate, AnswerValue, ConsentTo, FieldError, GivenConsent, SignatureProblem as P,
@@ -7,43 +9,36 @@ use voix_core::petition::{
 };
 use voix_core::{validate_campaign, Campaign, FedNum, Lang, PostalCode};
 
-const CAMPAIGN: &str = r#"{
-  "schema": "voix/campaign/v1",
-  "id": "test-petition",
-  "languages": ["en", "fr"],
-  "title": {"en": "Title", "fr": "Titre"},
-  "tagline": {"en": "Tagline", "fr": "Accroche"},
-  "organiser": {
-    "name": {"en": "The Coalition", "fr": "La Coalition"},
-    "mailing_address": "1 Main St\nOttawa ON K1A 0A1",
-    "email": "info@coalition.example.org",
-    "privacy_policy": {"en": "https://coalition.example.org/privacy", "fr": "https://coalition.example.org/vie-privee"},
-    "consent": {"en": "Yes, the Coalition may email me.", "fr": "Oui, la Coalition peut m'écrire."}
-  },
-  "partners": [{
-    "id": "ligue",
-    "name": {"en": "League", "fr": "Ligue"},
-    "origins": ["https://ligue.example.org"],
-    "privacy_policy": {"en": "https://ligue.example.org/privacy", "fr": "https://ligue.example.org/confidentialite"},
-    "consent": {"en": "Keep me informed", "fr": "Tenez-moi au courant"}
-  }],
-  "petition": {
-    "statement": {"en": "We ask", "fr": "Nous demandons"},
-    "goal": 1000,
-    "comment": true,
-    "fields": [
-      {"id": "occupation", "label": {"en": "Occupation", "fr": "Profession"}, "kind": "text", "max_length": 20},
-      {"id": "heard", "label": {"en": "How did you hear?", "fr": "Comment l'avez-vous su?"}, "kind": "choice",
-       "choices": [{"id": "friend", "label": {"en": "A friend", "fr": "Une amie"}},
-                   {"id": "news", "label": {"en": "The news", "fr": "Les nouvelles"}}]},
-      {"id": "adult", "label": {"en": "I am 16 or older", "fr": "J'ai 16 ans ou plus"}, "kind": "checkbox",
-       "required": true}
-    ]
-  }
-}"#;
-
 fn campaign() -> Campaign {
-    let validation = validate_campaign(CAMPAIGN, None);
+    let source = common::campaign(json!({
+        "id": "test-petition",
+        "organiser": {
+            "name": {"en": "The Coalition", "fr": "La Coalition"},
+            "mailing_address": "1 Main St\nOttawa ON K1A 0A1",
+            "email": "info@coalition.example.org",
+            "privacy_policy": {
+                "en": "https://coalition.example.org/privacy",
+                "fr": "https://coalition.example.org/vie-privee"
+            },
+            "consent": {"en": "Yes, the Coalition may email me.", "fr": "Oui, la Coalition peut m'écrire."}
+        },
+        "partners": [common::ligue()],
+        "petition": {
+            "statement": {"en": "We ask", "fr": "Nous demandons"},
+            "goal": 1000,
+            "comment": true,
+            "fields": [
+                {"id": "occupation", "label": {"en": "Occupation", "fr": "Profession"}, "kind": "text",
+                 "max_length": 20},
+                {"id": "heard", "label": {"en": "How did you hear?", "fr": "Comment l'avez-vous su?"}, "kind": "choice",
+                 "choices": [{"id": "friend", "label": {"en": "A friend", "fr": "Une amie"}},
+                             {"id": "news", "label": {"en": "The news", "fr": "Les nouvelles"}}]},
+                {"id": "adult", "label": {"en": "I am 16 or older", "fr": "J'ai 16 ans ou plus"}, "kind": "checkbox",
+                 "required": true}
+            ]
+        }
+    }));
+    let validation = validate_campaign(&source.to_string(), None);
     let errors: Vec<String> = validation.errors().map(|p| p.describe(Lang::En)).collect();
     assert!(errors.is_empty(), "{errors:#?}");
     validation.campaign.expect("valid campaign")

@@ -5,31 +5,18 @@
 //! (`letter.subjects`) reads the same empty as absent. `voix serve` refuses such campaigns, so only campaigns hosted
 //! elsewhere could show them, and the widget shows them like their nearest valid reading.
 
+mod common;
+
+use common::pointers;
 use serde_json::{json, Value};
 use voix_core::validate::{read_campaign, Message};
 use voix_core::validate_campaign;
 
 /// A small campaign with every part and most kinds of field (the example campaign is read whole below).
 fn example() -> Value {
-    json!({
+    common::campaign(json!({
         "$schema": "../schema/campaign.v1.json",
-        "schema": "voix/campaign/v1",
-        "id": "test-campaign",
-        "languages": ["en", "fr"],
-        "title": {"en": "Title", "fr": "Titre"},
-        "tagline": {"en": "Tagline", "fr": "Accroche"},
-        "organiser": {
-            "name": {"en": "Coalition", "fr": "Coalition"},
-            "mailing_address": "1 Main St, Ottawa ON K1A 0A1",
-            "email": "info@example.org"
-        },
-        "partners": [{
-            "id": "ligue",
-            "name": {"en": "League", "fr": "Ligue"},
-            "origins": ["https://ligue.example.org"],
-            "privacy_policy": {"en": "https://ligue.example.org/privacy", "fr": "https://ligue.example.org/confidentialite"},
-            "consent": {"en": "Keep me informed", "fr": "Tenez-moi au courant"}
-        }],
+        "partners": [common::ligue()],
         "theme": {"accent": "#1d4ed8", "layout": "sections"},
         "explainer": {"summary": {"en": "Summary", "fr": "Résumé"}},
         "letter": {
@@ -42,19 +29,7 @@ fn example() -> Value {
             "goal": 1000,
             "fields": [{"id": "job", "label": {"en": "Job", "fr": "Métier"}, "kind": "text", "max_length": 80}]
         }
-    })
-}
-
-/// Every place in a JSON value, as JSON pointers.
-fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
-    match value {
-        Value::Object(map) => map.iter().for_each(|(k, v)| pointers(v, format!("{at}/{k}"), out)),
-        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| pointers(v, format!("{at}/{i}"), out)),
-        _ => {}
-    }
-    if !at.is_empty() {
-        out.push(at);
-    }
+    }))
 }
 
 /// Both verdicts, after checking that a campaign both accept is read the same.
@@ -91,8 +66,7 @@ fn the_example_campaigns_read_the_same() {
 
 #[test]
 fn any_value_anywhere_gets_the_same_verdict() {
-    let mut places = Vec::new();
-    pointers(&example(), String::new(), &mut places);
+    let places = pointers(&example());
     let replacements = [
         json!(null),
         json!(-1),
