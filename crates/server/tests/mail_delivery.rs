@@ -39,6 +39,11 @@ async fn setup(tune: impl FnOnce(&mut MailSettings)) -> Setup {
 
 /// With `postgres`, on that (throwaway) PostgreSQL database, its email tables emptied first.
 async fn setup_on(postgres: Option<String>, tune: impl FnOnce(&mut MailSettings)) -> Setup {
+    setup_with(postgres, 0, tune).await
+}
+
+/// `rate_per_ip`: the petition's per-address limit (0: none).
+async fn setup_with(postgres: Option<String>, rate_per_ip: u32, tune: impl FnOnce(&mut MailSettings)) -> Setup {
     let fixture = Fixture::new();
     let path = fixture.campaigns().join("test-campaign.json");
     let mut campaign: serde_json::Value =
@@ -49,6 +54,7 @@ async fn setup_on(postgres: Option<String>, tune: impl FnOnce(&mut MailSettings)
     let mut settings = MailSettings { public_url: Some(PUBLIC.into()), ..MailSettings::default() };
     tune(&mut settings);
     let mut config = fixture.config();
+    config.petition.rate_per_ip = rate_per_ip;
     if let Some(url) = postgres {
         config.database = voix_server::db::Database::Postgres { url };
     }
@@ -467,4 +473,14 @@ async fn the_queue_works_on_postgres() {
     let purged = voix_server::mail::purge::purge(&s.state.db, now + 31 * 86400).await.expect("purge");
     assert_eq!(purged.letter_bodies_deleted, 1);
     assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE body_text <> ''").await, 0);
+}
+
+#[tokio::test]
+async fn letters_share_the_per_address_rate_limit() {
+    let s = setup_with(None, 2, |_| {}).await;
+    let to = [("Jane", "jane.doe@parl.gc.ca")];
+    assert_eq!(s.submit("a@example.org", &to).await, StatusCode::ACCEPTED);
+    assert_eq!(s.submit("b@example.org", &to).await, StatusCode::ACCEPTED);
+    assert_eq!(s.submit("c@example.org", &to).await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox").await, 2);
 }

@@ -91,11 +91,14 @@ struct Leased {
 }
 
 /// Leases up to [`BATCH`] due rows: queued ones, and "sending" ones whose lease expired (a dead process's).
+/// The conditions are repeated outside the subquery: PostgreSQL re-checks them on a row another server leased
+/// meanwhile, so two servers sharing a database never lease the same row.
 async fn lease(pool: &AnyPool, now: i64, lease_secs: i64) -> Result<Vec<Leased>, Error> {
     let rows = sqlx::query(
         "UPDATE outbox SET status = 'sending', lease_until = $1, attempts = attempts + 1 WHERE id IN \
          (SELECT id FROM outbox WHERE status IN ('queued', 'sending') AND next_attempt_at <= $2 \
           AND (lease_until IS NULL OR lease_until < $2) ORDER BY next_attempt_at, id LIMIT $3) \
+         AND status IN ('queued', 'sending') AND (lease_until IS NULL OR lease_until < $2) \
          RETURNING id, kind, campaign_id, request_id, recipient_email, recipient_name, from_name, reply_to_email, \
          reply_to_name, cap_sender, cap_office, lang, subject, body_text, body_html, attempts",
     )
