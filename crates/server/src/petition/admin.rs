@@ -16,6 +16,7 @@ use voix_core::petition::api::{lang_from_accept_language, ErrorCode, Stats};
 use voix_core::Lang;
 
 use super::store;
+use crate::campaigns::Served;
 use crate::error::Error;
 use crate::state::AppState;
 
@@ -50,6 +51,18 @@ async fn authorise(state: &AppState, headers: &HeaderMap) -> Result<Lang, Error>
     }
 }
 
+/// The campaign `id` of an authorised request, or the refusal to send (no valid token, no such campaign).
+async fn authorised_campaign<'s>(
+    state: &'s AppState,
+    headers: &HeaderMap,
+    id: &str,
+) -> Result<(Lang, &'s Served), Response> {
+    let lang = authorise(state, headers).await.map_err(IntoResponse::into_response)?;
+    let served =
+        state.campaigns.get(id).ok_or_else(|| Error::refused(ErrorCode::UnknownCampaign, lang).into_response())?;
+    Ok((lang, served))
+}
+
 fn private(mut response: Response) -> Response {
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
@@ -82,12 +95,9 @@ pub async fn export(
     Query(query): Query<ExportQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let lang = match authorise(&state, &headers).await {
-        Ok(lang) => lang,
-        Err(error) => return error.into_response(),
-    };
-    let Some(served) = state.campaigns.get(&id) else {
-        return Error::refused(ErrorCode::UnknownCampaign, lang).into_response();
+    let (lang, served) = match authorised_campaign(&state, &headers, &id).await {
+        Ok(found) => found,
+        Err(refusal) => return refusal,
     };
     if let Some(partner) = &query.partner {
         if served.campaign.partner(partner).is_none() {
@@ -129,12 +139,9 @@ pub async fn withdraw(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    let lang = match authorise(&state, &headers).await {
-        Ok(lang) => lang,
-        Err(error) => return error.into_response(),
-    };
-    let Some(served) = state.campaigns.get(&id) else {
-        return Error::refused(ErrorCode::UnknownCampaign, lang).into_response();
+    let (lang, served) = match authorised_campaign(&state, &headers, &id).await {
+        Ok(found) => found,
+        Err(refusal) => return refusal,
     };
     let Ok(withdrawal) = serde_json::from_slice::<Withdrawal>(&body) else {
         return Error::refused(ErrorCode::Unreadable, lang).into_response();
