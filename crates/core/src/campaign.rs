@@ -196,6 +196,11 @@ pub struct Petition {
     /// will use.
     #[serde(default)]
     pub comment: bool,
+    /// Double opt-in: each signer gets an email with a link, and the signature counts only once they confirm it
+    /// (unconfirmed signatures are deleted after 7 days). Needs a Voix server with email configured; without it,
+    /// signatures count at once. No by default.
+    #[serde(default)]
+    pub confirm_by_email: bool,
     /// Questions of the campaign's own, after the built-in fields (first and last name, email, postal code).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<PetitionField>,

@@ -154,10 +154,11 @@ pub fn run_purge(args: crate::cli::PurgeArgs) -> ExitCode {
         Ok(purged) => {
             println!(
                 "Deleted {} letter text(s) past their retention; expired {} unconfirmed letter(s) and {} withdrawal \
-                 request(s); emptied {} sent email(s)",
+                 request(s); deleted {} unconfirmed signature(s); emptied {} sent email(s)",
                 purged.letter_bodies_deleted,
                 purged.unconfirmed_expired,
                 purged.withdrawal_requests_expired,
+                purged.unconfirmed_signatures_deleted,
                 purged.emails_emptied
             );
             ExitCode::SUCCESS

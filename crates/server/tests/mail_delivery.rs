@@ -49,12 +49,15 @@ async fn setup_with(postgres: Option<String>, rate_per_ip: u32, tune: impl FnOnc
     let mut campaign: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).expect("campaign")).expect("JSON");
     campaign["letter"]["send"] = serde_json::json!(["copy", "server"]);
+    campaign["petition"]["confirm_by_email"] = serde_json::json!(true);
     std::fs::write(&path, campaign.to_string()).expect("campaign written");
     let sink = SmtpSink::start().await;
     let mut settings = MailSettings { public_url: Some(PUBLIC.into()), ..MailSettings::default() };
     tune(&mut settings);
     let mut config = fixture.config();
     config.petition.rate_per_ip = rate_per_ip;
+    config.petition.altcha_max_number = 20;
+    config.petition.altcha_cost = 1;
     if let Some(url) = postgres {
         config.database = voix_server::db::Database::Postgres { url };
     }
@@ -483,4 +486,61 @@ async fn letters_share_the_per_address_rate_limit() {
     assert_eq!(s.submit("b@example.org", &to).await, StatusCode::ACCEPTED);
     assert_eq!(s.submit("c@example.org", &to).await, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox").await, 2);
+}
+
+#[tokio::test]
+async fn with_double_opt_in_a_signature_counts_only_once_confirmed() {
+    let s = setup(|_| {}).await;
+    let (_, challenge) = s.get("/api/campaigns/test-campaign/altcha").await;
+    let challenge: serde_json::Value = serde_json::from_str(&challenge).expect("JSON");
+    let altcha = voix_core::petition::altcha::solve(&challenge, 20).expect("a challenge").expect("solved");
+    let submission = serde_json::json!({
+        "campaign": "test-campaign",
+        "lang": "fr",
+        "fields": {"first_name": "Léa", "last_name": "Roy", "email": "lea@example.org", "postal_code": "K1A 0A6"},
+        "consents": [],
+        "altcha": altcha,
+    });
+    let (status, body) =
+        s.post("/api/campaigns/test-campaign/signatures", "application/json", submission.to_string()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let total = |body: &str| serde_json::from_str::<serde_json::Value>(body).expect("JSON")["total"].clone();
+    assert_eq!(total(&body), 0, "not counted before confirmation");
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM signatures WHERE status = 'pending'").await, 1);
+    s.drain().await;
+    let received = s.sink.received();
+    assert_eq!(received.len(), 1);
+    assert!(header_of(&received[0], "Subject").expect("subject").starts_with("Confirmez votre signature"));
+    let link = link_in(&received[0], "/confirm/");
+    let (status, page) = s.get(&link).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Confirmer ma signature"), "{page}");
+    let (_, stats) = s.get("/api/campaigns/test-campaign/stats").await;
+    assert_eq!(total(&stats), 0, "a GET changes nothing");
+    let (status, page) = s.post(&link, "application/x-www-form-urlencoded", String::new()).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let (_, stats) = s.get("/api/campaigns/test-campaign/stats").await;
+    assert_eq!(total(&stats), 1);
+    let (status, _) = s.post(&link, "application/x-www-form-urlencoded", String::new()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "counted once");
+    let (_, stats) = s.get("/api/campaigns/test-campaign/stats").await;
+    assert_eq!(total(&stats), 1);
+}
+
+#[tokio::test]
+async fn purge_deletes_signatures_never_confirmed() {
+    let s = setup(|_| {}).await;
+    sqlx::query(
+        "INSERT INTO signatures (id, campaign_id, email_key, email, first_name, last_name, postal_code, riding, \
+         partner_id, lang, comment, answers, status, signed_at, consent_entries) \
+         VALUES ('old', 'test-campaign', 'k1', 'a@example.org', 'A', 'B', 'K1A 0A6', NULL, NULL, 'en', NULL, '{}', \
+         'pending', 1, 0), ('done', 'test-campaign', 'k2', 'b@example.org', 'A', 'B', 'K1A 0A6', NULL, NULL, 'en', \
+         NULL, '{}', 'confirmed', 1, 0)",
+    )
+    .execute(&s.state.db)
+    .await
+    .expect("signatures");
+    let purged = voix_server::mail::purge::purge(&s.state.db, voix_server::petition::now_secs()).await.expect("purge");
+    assert_eq!(purged.unconfirmed_signatures_deleted, 1);
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM signatures").await, 1);
 }

@@ -66,4 +66,10 @@ catalogue! {
     PageWithdrawn => "Done: your consent is withdrawn. You will receive no more emails from us.",
         "C'est fait\u{a0}: votre consentement est retiré. Vous ne recevrez plus de courriels de notre part.";
     TestModeNote => "TEST MODE: this letter would have gone to:", "MODE TEST\u{a0}: cette lettre serait allée à\u{a0}:";
+    PageConfirmSignatureTitle => "Confirm your signature", "Confirmer votre signature";
+    PageConfirmSignatureBody => "Press the button to confirm your signature. It counts once you do.",
+        "Appuyez sur le bouton pour confirmer votre signature. Elle comptera dès que vous l'aurez fait.";
+    PageConfirmSignatureButton => "Confirm my signature", "Confirmer ma signature";
+    PageSignatureConfirmed => "Thank you: your signature is confirmed and counts.",
+        "Merci\u{a0}: votre signature est confirmée et compte.";
 }

@@ -15,6 +15,8 @@ pub struct Purged {
     pub unconfirmed_expired: u64,
     pub withdrawal_requests_expired: u64,
     pub emails_emptied: u64,
+    /// Petition signatures never confirmed (double opt-in), deleted with their consents.
+    pub unconfirmed_signatures_deleted: u64,
 }
 
 /// Applies the retention rules as of `now` (seconds since 1970).
@@ -48,6 +50,16 @@ pub async fn purge(pool: &AnyPool, now: i64) -> Result<Purged, Error> {
         .execute(pool)
         .await?
         .rows_affected();
+    let stale = "SELECT id FROM signatures WHERE status = 'pending' AND signed_at < $1";
+    for table in ["consents", "idempotency_keys", "signature_confirmations"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE signature_id IN ({stale})")).bind(cutoff).execute(pool).await?;
+    }
+    purged.unconfirmed_signatures_deleted =
+        sqlx::query("DELETE FROM signatures WHERE status = 'pending' AND signed_at < $1")
+            .bind(cutoff)
+            .execute(pool)
+            .await?
+            .rows_affected();
     purged.emails_emptied = sqlx::query(
         "UPDATE outbox SET body_text = '', body_html = '' WHERE status IN ('sent', 'failed') AND body_text <> '' \
          AND ((request_id IN (SELECT id FROM letter_requests WHERE body_deleted_at IS NOT NULL)) \

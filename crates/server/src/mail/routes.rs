@@ -384,9 +384,129 @@ async fn confirm_page(State(state): State<AppState>, Path(token): Path<String>, 
                 Some((&format!("/confirm/{token}"), EmailText::PageConfirmLetterButton)),
             )
         }
-        Ok(None) => expired(header_lang(&headers)),
+        Ok(None) => match pending_signature(&state, &token).await {
+            Ok(Some((_, lang))) => page(
+                lang,
+                EmailText::PageConfirmSignatureTitle,
+                &[para(EmailText::PageConfirmSignatureBody.get(lang))],
+                Some((&format!("/confirm/{token}"), EmailText::PageConfirmSignatureButton)),
+            ),
+            Ok(None) => expired(header_lang(&headers)),
+            Err(error) => error.into_response(),
+        },
         Err(error) => Error::from(error).into_response(),
     }
+}
+
+/// The pending signature a confirmation link names, and its language.
+async fn pending_signature(state: &AppState, token: &str) -> Result<Option<(String, Lang)>, Error> {
+    let row = sqlx::query(
+        "SELECT c.signature_id, c.lang FROM signature_confirmations c JOIN signatures s ON s.id = c.signature_id \
+         WHERE c.token_hash = $1 AND c.confirmed_at IS NULL AND c.created_at >= $2 AND s.status = 'pending'",
+    )
+    .bind(token_hash(token))
+    .bind(now_secs() - CONFIRM_WITHIN_SECS)
+    .fetch_optional(&state.db)
+    .await?;
+    match row {
+        Some(row) => Ok(Some((row.try_get(0)?, lang_of(&row.try_get::<String, _>(1)?)))),
+        None => Ok(None),
+    }
+}
+
+/// Confirms a pending signature: it now counts. Returns its language, or `None` for an unknown or used link.
+pub async fn confirm_signature(state: &AppState, token: &str) -> Result<Option<Lang>, Error> {
+    let Some((id, lang)) = pending_signature(state, token).await? else { return Ok(None) };
+    let mut tx = state.db.begin().await?;
+    let row = sqlx::query(
+        "UPDATE signatures SET status = 'confirmed' WHERE id = $1 AND status = 'pending' \
+         RETURNING campaign_id, riding, partner_id",
+    )
+    .bind(&id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let (campaign, riding, partner): (String, Option<i64>, Option<String>) =
+        (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
+    sqlx::query(
+        "INSERT INTO signature_counts (campaign_id, riding, partner_id, signatures) VALUES ($1, $2, $3, 1) \
+         ON CONFLICT (campaign_id, riding, partner_id) DO UPDATE SET signatures = signature_counts.signatures + 1",
+    )
+    .bind(&campaign)
+    .bind(riding.unwrap_or(0))
+    .bind(partner.unwrap_or_default())
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE signature_confirmations SET confirmed_at = $1 WHERE token_hash = $2")
+        .bind(now_secs())
+        .bind(token_hash(token))
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Some(lang))
+}
+
+/// Emails a new pending signature's confirmation link (double opt-in), in the signer's language.
+pub async fn queue_signature_confirmation(
+    state: &AppState,
+    served: &crate::campaigns::Served,
+    email_key: &str,
+    first_name: &str,
+    lang: Lang,
+) -> Result<(), Error> {
+    let Some(mail) = state.mail.clone() else { return Ok(()) };
+    let campaign = &served.campaign;
+    let row = sqlx::query(
+        "SELECT id, email FROM signatures WHERE campaign_id = $1 AND email_key = $2 AND status = 'pending'",
+    )
+    .bind(&campaign.id)
+    .bind(email_key)
+    .fetch_optional(&state.db)
+    .await?;
+    let Some(row) = row else { return Ok(()) };
+    let (id, email): (String, String) = (row.try_get(0)?, row.try_get(1)?);
+    let token = new_token()?;
+    let public = match &mail.settings.public_url {
+        Some(url) => url.trim_end_matches('/').to_owned(),
+        None => "http://localhost".to_owned(),
+    };
+    let message = email::signature_confirmation(
+        campaign,
+        lang,
+        first_name,
+        &format!("{public}/confirm/{token}"),
+        &withdraw_url(&public, &campaign.id, lang),
+    );
+    let organiser = campaign.organiser.name.text(lang).to_owned();
+    let mut tx = state.db.begin().await?;
+    sqlx::query(
+        "INSERT INTO signature_confirmations (token_hash, signature_id, lang, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(token_hash(&token))
+    .bind(&id)
+    .bind(lang.code())
+    .bind(now_secs())
+    .execute(&mut *tx)
+    .await?;
+    enqueue(
+        &mut *tx,
+        &Queued {
+            kind: "signature_confirmation",
+            campaign_id: &campaign.id,
+            request_id: None,
+            to_email: &email,
+            to_name: first_name,
+            from_name: &organiser,
+            reply_to: None,
+            cap_sender: None,
+            cap_office: None,
+            email: &message,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    mail.wake.notify_one();
+    Ok(())
 }
 
 /// `POST /confirm/{token}`: confirms the letter and queues one email per recipient, in one transaction.
@@ -395,7 +515,16 @@ async fn confirm(State(state): State<AppState>, Path(token): Path<String>, heade
         Ok(Some(lang)) => {
             page(lang, EmailText::PageConfirmLetterTitle, &[para(EmailText::PageLetterConfirmed.get(lang))], None)
         }
-        Ok(None) => expired(header_lang(&headers)),
+        Ok(None) => match confirm_signature(&state, &token).await {
+            Ok(Some(lang)) => page(
+                lang,
+                EmailText::PageConfirmSignatureTitle,
+                &[para(EmailText::PageSignatureConfirmed.get(lang))],
+                None,
+            ),
+            Ok(None) => expired(header_lang(&headers)),
+            Err(error) => error.into_response(),
+        },
         Err(error) => {
             tracing::warn!("letter not confirmed: {error}");
             error.into_response()

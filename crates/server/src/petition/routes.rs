@@ -254,8 +254,17 @@ async fn sign_checked(
     // After the proof of work, so that no one can use up a person's attempts for free.
     let email_key = store::email_key(&petition.email_secret, &signature.email);
     petition.email_limits.check(email_key.clone()).map_err(|seconds| Error::too_many(lang, seconds))?;
-    let job = SignJob { signature, email_key, fingerprint, goal };
+    // Double opt-in (issue 6) only when this server can send the confirmation email.
+    let confirm = campaign.petition.as_ref().is_some_and(|p| p.confirm_by_email) && state.mail.is_some();
+    let (first_name, lang_signed) = (signature.first_name.clone(), signature.lang);
+    let job = SignJob { signature, email_key: email_key.clone(), fingerprint, goal, confirm };
     match petition.writer.sign(job).await {
+        Ok(SignOutcome::Signed(reply)) if confirm && !reply.already_signed => {
+            crate::mail::routes::queue_signature_confirmation(state, served, &email_key, &first_name, lang_signed)
+                .await
+                .map_err(|error| database(error, lang))?;
+            Ok(reply)
+        }
         Ok(SignOutcome::Signed(reply) | SignOutcome::Replayed(reply)) => Ok(reply),
         Ok(SignOutcome::KeyReused) => Err(Error::refused(ErrorCode::IdempotencyKeyReused, lang)),
         Err(error) => Err(with_lang(error, lang)),

@@ -35,6 +35,8 @@ pub struct SignJob {
     /// SHA-256 of the submission's answers, for the idempotency key.
     pub fingerprint: String,
     pub goal: Option<u32>,
+    /// Double opt-in (issue 6): stored as "pending" and not counted until the person confirms it by email.
+    pub confirm: bool,
 }
 
 /// What became of a signature.
@@ -300,7 +302,7 @@ async fn write(pool: &AnyPool, jobs: &[Job], wordings: &mut HashSet<String>) -> 
                 .bind(signature.lang.code())
                 .bind(signature.comment.clone())
                 .bind(serde_json::Value::Object(answers).to_string())
-                .bind("recorded")
+                .bind(if job.confirm { "pending" } else { "recorded" })
                 .bind(now)
                 .bind(i64::try_from(signature.consents.len()).unwrap_or(0));
         }
@@ -313,6 +315,9 @@ async fn write(pool: &AnyPool, jobs: &[Job], wordings: &mut HashSet<String>) -> 
     for (index, job) in &to_sign {
         let Step::Sign(pending) = &mut steps[*index] else { continue };
         let signature = &job.signature;
+        if inserted.contains(&pending.id) && job.confirm {
+            continue;
+        }
         if inserted.contains(&pending.id) {
             let key = (
                 signature.campaign.clone(),
