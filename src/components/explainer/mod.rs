@@ -17,7 +17,7 @@ use std::sync::Arc;
 use voix_core::campaign::{Explainer, Term};
 use voix_core::explainer::{format_date, marked_markup, marked_plain, merge, Finder};
 use voix_core::i18n::Text;
-use voix_core::{Campaign, Lang};
+use voix_core::{Campaign, Lang, Localized};
 
 use crate::components::text::Tr;
 
@@ -62,26 +62,9 @@ fn render(campaign: &Arc<Campaign>, explainer: &Explainer, terms: &[Term], lang:
         }
     });
     let details = (!explainer.details.is_empty()).then(|| {
-        let items = explainer
-            .details
-            .iter()
-            .map(|detail| {
-                let blocks = marked_markup(detail.body.text(lang), &finder, &mut Vec::new());
-                view! {
-                    <details class="voix-detail">
-                        <summary>{detail.title.text(lang).to_owned()}</summary>
-                        <div class="voix-detail__body"><Blocks blocks lang/></div>
-                    </details>
-                }
-            })
-            .collect_view();
-        view! {
-            <section class="voix-explainer__layer" aria-labelledby="voix-explainer-details">
-                <h4 id="voix-explainer-details"><Tr text=Text::ExplainerDetails lang=fixed/></h4>
-                {items}
-                <Actions campaign=campaign.clone() lang=fixed/>
-            </section>
-        }
+        let items = explainer.details.iter().map(|detail| (&detail.title, &detail.body)).collect();
+        let layer = Layer { id: "voix-explainer-details", heading: Text::ExplainerDetails, class: "voix-detail" };
+        disclosures(campaign, layer, items, &finder, lang)
     });
     let timeline = (!explainer.timeline.is_empty()).then(|| {
         let mut seen = Vec::new();
@@ -115,26 +98,9 @@ fn render(campaign: &Arc<Campaign>, explainer: &Explainer, terms: &[Term], lang:
         }
     });
     let faq = (!explainer.faq.is_empty()).then(|| {
-        let questions = explainer
-            .faq
-            .iter()
-            .map(|question| {
-                let blocks = marked_markup(question.answer.text(lang), &finder, &mut Vec::new());
-                view! {
-                    <details class="voix-detail voix-question">
-                        <summary>{question.question.text(lang).to_owned()}</summary>
-                        <div class="voix-detail__body"><Blocks blocks lang/></div>
-                    </details>
-                }
-            })
-            .collect_view();
-        view! {
-            <section class="voix-explainer__layer" aria-labelledby="voix-explainer-faq">
-                <h4 id="voix-explainer-faq"><Tr text=Text::ExplainerFaq lang=fixed/></h4>
-                {questions}
-                <Actions campaign=campaign.clone() lang=fixed/>
-            </section>
-        }
+        let items = explainer.faq.iter().map(|question| (&question.question, &question.answer)).collect();
+        let layer = Layer { id: "voix-explainer-faq", heading: Text::ExplainerFaq, class: "voix-detail voix-question" };
+        disclosures(campaign, layer, items, &finder, lang)
     });
     view! {
         <div class="voix-explainer">
@@ -145,5 +111,42 @@ fn render(campaign: &Arc<Campaign>, explainer: &Explainer, terms: &[Term], lang:
             {timeline}
             {faq}
         </div>
+    }
+}
+
+/// A layer made of disclosures: its heading's id and text, and the class of each disclosure.
+struct Layer {
+    id: &'static str,
+    heading: Text,
+    class: &'static str,
+}
+
+/// "The details" or the questions: each a title that opens its marked-up text, then the action button.
+fn disclosures(
+    campaign: &Arc<Campaign>,
+    layer: Layer,
+    items: Vec<(&Localized, &Localized)>,
+    finder: &Finder,
+    lang: Lang,
+) -> impl IntoView {
+    let fixed = Signal::stored(lang);
+    let items = items
+        .into_iter()
+        .map(|(title, body)| {
+            let blocks = marked_markup(body.text(lang), finder, &mut Vec::new());
+            view! {
+                <details class=layer.class>
+                    <summary>{title.text(lang).to_owned()}</summary>
+                    <div class="voix-detail__body"><Blocks blocks lang/></div>
+                </details>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="voix-explainer__layer" aria-labelledby=layer.id>
+            <h4 id=layer.id><Tr text=layer.heading lang=fixed/></h4>
+            {items}
+            <Actions campaign=campaign.clone() lang=fixed/>
+        </section>
     }
 }
