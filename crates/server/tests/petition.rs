@@ -493,15 +493,14 @@ async fn a_retry_after_a_dropped_connection_counts_once(env: &Env) {
 async fn export_token_and_forget(env: &Env) {
     let campaigns = env.fixture.campaigns();
     let out = env.fixture.dir.path().join("export.csv");
-    let run = env.voix(&[
-        "export",
-        "--campaign",
-        CAMPAIGN,
-        "--out",
-        out.to_str().unwrap(),
-        "--campaigns",
-        campaigns.to_str().unwrap(),
-    ]);
+    // `voix export` of a campaign, for one partner or all, to `out`.
+    let export = |campaign: &str, partner: Option<&str>| {
+        let mut args = vec!["export", "--campaign", campaign];
+        args.extend(partner.map(|partner| ["--partner", partner]).into_iter().flatten());
+        args.extend(["--out", out.to_str().unwrap(), "--campaigns", campaigns.to_str().unwrap()]);
+        env.voix(&args)
+    };
+    let run = export(CAMPAIGN, None);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let csv = std::fs::read_to_string(&out).expect("export");
     let signers = env.count("SELECT COUNT(*) FROM signatures").await;
@@ -517,45 +516,17 @@ async fn export_token_and_forget(env: &Env) {
         assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o600);
     }
     // --partner: only those who consented to that partner, with only that consent.
-    let run = env.voix(&[
-        "export",
-        "--campaign",
-        CAMPAIGN,
-        "--partner",
-        "ligue",
-        "--out",
-        out.to_str().unwrap(),
-        "--campaigns",
-        campaigns.to_str().unwrap(),
-    ]);
+    let run = export(CAMPAIGN, Some("ligue"));
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let partner_csv = std::fs::read_to_string(&out).expect("export");
     assert!(!partner_csv.lines().next().unwrap().contains("consent:organiser"));
     let given =
         env.count("SELECT COUNT(DISTINCT signature_id) FROM consents WHERE organisation = 'partner:ligue'").await;
     assert_eq!(partner_csv.lines().count() as i64, given + 1);
-    let club = env.voix(&[
-        "export",
-        "--campaign",
-        CAMPAIGN,
-        "--partner",
-        "club",
-        "--out",
-        out.to_str().unwrap(),
-        "--campaigns",
-        campaigns.to_str().unwrap(),
-    ]);
+    let club = export(CAMPAIGN, Some("club"));
     assert!(club.status.success());
     assert_eq!(std::fs::read_to_string(&out).unwrap().lines().count(), 1, "no one consented to the Club");
-    let nope = env.voix(&[
-        "export",
-        "--campaign",
-        "nope",
-        "--out",
-        out.to_str().unwrap(),
-        "--campaigns",
-        campaigns.to_str().unwrap(),
-    ]);
+    let nope = export("nope", None);
     assert!(!nope.status.success());
 
     // Tokens: printed once, stored hashed; the admin API needs one.
