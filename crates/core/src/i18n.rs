@@ -200,6 +200,10 @@ catalogue! {
     SignThanks => "Thank you for signing!", "Merci d'avoir signé\u{202f}!";
     SignThanksMore => "Your signature has been counted. Petitions carry weight when many people sign: pass it on.",
         "Votre signature a été comptée. Une pétition pèse quand beaucoup de gens la signent\u{a0}: faites-la connaître.";
+    /// After signing with double opt-in (`petition.confirm_by_email`): not counted until confirmed.
+    SignCheckEmail => "Thank you! One more step", "Merci\u{202f}! Encore une étape";
+    SignCheckEmailMore => "Check your email: your signature counts once you confirm it (the link is valid 7 days).",
+        "Vérifiez vos courriels\u{a0}: votre signature comptera une fois que vous l'aurez confirmée (le lien est valable 7\u{a0}jours).";
     AlreadySigned => "You had already signed this petition: your signature counts once, and your choices about being contacted are updated.",
         "Vous aviez déjà signé cette pétition\u{a0}: votre signature compte une fois, et vos choix de contact sont mis à jour.";
     ShareByEmail => "Share by email", "Partager par courriel";

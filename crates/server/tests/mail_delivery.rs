@@ -506,6 +506,8 @@ async fn with_double_opt_in_a_signature_counts_only_once_confirmed() {
     assert_eq!(status, StatusCode::OK, "{body}");
     let total = |body: &str| serde_json::from_str::<serde_json::Value>(body).expect("JSON")["total"].clone();
     assert_eq!(total(&body), 0, "not counted before confirmation");
+    let reply: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(reply["pending_confirmation"], true, "the widget asks to check email: {body}");
     assert_eq!(s.scalar("SELECT COUNT(*) FROM signatures WHERE status = 'pending'").await, 1);
     s.drain().await;
     let received = s.sink.received();

@@ -121,6 +121,7 @@ async fn attempts(entry: &Pending, presolved: Option<Value>, on_phase: &impl Fn(
                             riding_total: None,
                             goal: None,
                             already_signed: false,
+                            pending_confirmation: false,
                         });
                         return Outcome::Signed(signed);
                     }

@@ -6,6 +6,7 @@ use crate::components::text::Tr;
 use leptos::prelude::*;
 use std::sync::Arc;
 use voix_core::i18n::Text;
+use voix_core::petition::api::SignedReply;
 use voix_core::{Campaign, Lang, Part};
 
 /// The partner's page as the reader sees it, without its query or fragment (which may carry trackers).
@@ -16,7 +17,10 @@ fn page_url() -> Option<String> {
 
 #[component]
 pub fn SignThanks(campaign: Arc<Campaign>, form: PetitionForm, lang: Signal<Lang>) -> impl IntoView {
-    let already = move || form.signed.with(|s| s.as_ref().is_some_and(|reply| reply.already_signed));
+    // Heading and message: thanks, or (double opt-in) a reminder that the signature counts once confirmed.
+    let thanks = move || {
+        form.signed.with(|s| s.as_ref().map(SignedReply::thanks)).unwrap_or((Text::SignThanks, Text::SignThanksMore))
+    };
     let url = page_url().unwrap_or_default();
     let title = campaign.title.clone();
     let mailto = {
@@ -43,8 +47,8 @@ pub fn SignThanks(campaign: Arc<Campaign>, form: PetitionForm, lang: Signal<Lang
     });
     view! {
         <section class="voix-thanks" id="voix-pet-thanks" aria-labelledby="voix-pet-thanks-heading">
-            <h4 id="voix-pet-thanks-heading" tabindex="-1"><Tr text=Text::SignThanks lang/></h4>
-            <p>{move || if already() { Text::AlreadySigned.get(lang.get()) } else { Text::SignThanksMore.get(lang.get()) }}</p>
+            <h4 id="voix-pet-thanks-heading" tabindex="-1">{move || thanks().0.get(lang.get())}</h4>
+            <p>{move || thanks().1.get(lang.get())}</p>
             <div class="voix-send">
                 {next}
                 <a class="voix-button voix-button--secondary" href=mailto><Tr text=Text::ShareByEmail lang/></a>

@@ -37,6 +37,8 @@ pub fn endpoint(campaign: &str, what: &str) -> String {
 /// ```json
 /// {"total": 1204, "riding_total": 37, "goal": 5000, "already_signed": false}
 /// ```
+///
+/// With double opt-in, a new signature's reply adds `"pending_confirmation": true`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignedReply {
     /// Signatures of the campaign, this one included.
@@ -50,6 +52,24 @@ pub struct SignedReply {
     /// This email had already signed this campaign: not counted again, consents updated.
     #[serde(default)]
     pub already_signed: bool,
+    /// Double opt-in (`petition.confirm_by_email`): the signature is stored but not counted (nor in `total`)
+    /// until the person follows the link emailed to them. Absent (false) otherwise.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pending_confirmation: bool,
+}
+
+impl SignedReply {
+    /// The thank-you step's heading and message: a pending signature asks the person to check their email, an
+    /// email that had already signed is told so, anyone else is thanked.
+    pub fn thanks(&self) -> (Text, Text) {
+        if self.pending_confirmation {
+            (Text::SignCheckEmail, Text::SignCheckEmailMore)
+        } else if self.already_signed {
+            (Text::SignThanks, Text::AlreadySigned)
+        } else {
+            (Text::SignThanks, Text::SignThanksMore)
+        }
+    }
 }
 
 /// The campaign's counts: `GET /api/campaigns/{id}/stats`. Anonymous and public (`Cache-Control: no-cache`).
@@ -244,8 +264,17 @@ mod tests {
 
     #[test]
     fn replies_have_the_documented_shape() {
-        let signed = SignedReply { total: 5, riding_total: None, goal: None, already_signed: true };
+        let signed =
+            SignedReply { total: 5, riding_total: None, goal: None, already_signed: true, pending_confirmation: false };
         assert_eq!(serde_json::to_string(&signed).unwrap(), r#"{"total":5,"already_signed":true}"#);
+        let pending = SignedReply { already_signed: false, pending_confirmation: true, ..signed.clone() };
+        assert_eq!(
+            serde_json::to_string(&pending).unwrap(),
+            r#"{"total":5,"already_signed":false,"pending_confirmation":true}"#
+        );
+        // A reply stored before the field existed (a replayed idempotency key) reads as counted.
+        let old: SignedReply = serde_json::from_str(r#"{"total":5,"already_signed":true}"#).unwrap();
+        assert_eq!(old, signed);
         let error = ErrorReply {
             code: ErrorCode::TooManyAttempts,
             message: "wait".into(),
@@ -258,6 +287,24 @@ mod tests {
         );
         assert!(ErrorCode::TooManyAttempts.retry_helps());
         assert!(!ErrorCode::Invalid.retry_helps());
+    }
+
+    #[test]
+    fn a_pending_signature_asks_to_check_email_instead_of_thanking() {
+        let counted = SignedReply {
+            total: 5,
+            riding_total: None,
+            goal: None,
+            already_signed: false,
+            pending_confirmation: false,
+        };
+        assert_eq!(counted.thanks(), (Text::SignThanks, Text::SignThanksMore));
+        let again = SignedReply { already_signed: true, ..counted.clone() };
+        assert_eq!(again.thanks(), (Text::SignThanks, Text::AlreadySigned));
+        let pending = SignedReply { pending_confirmation: true, ..counted };
+        assert_eq!(pending.thanks(), (Text::SignCheckEmail, Text::SignCheckEmailMore));
+        assert!(Text::SignCheckEmailMore.get(Lang::En).contains("7 days"));
+        assert!(Text::SignCheckEmailMore.get(Lang::Fr).contains("7\u{a0}jours"));
     }
 
     #[test]

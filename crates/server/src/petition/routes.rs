@@ -227,12 +227,17 @@ async fn sign_checked(
     }
     check_partner(served, caller, submission.partner.as_deref(), lang)?;
     let goal = campaign.petition.as_ref().and_then(|petition| petition.goal);
+    // Double opt-in (issue 6) only when this server can send the confirmation email.
+    let confirm = campaign.petition.as_ref().is_some_and(|p| p.confirm_by_email) && state.mail.is_some();
     if submission.honeypot_filled() {
         // A bot: answer as if it signed, store nothing.
         tracing::info!("petition: a submission filled the hidden field; answered without recording");
         let stats = store::stats(&state.db, campaign).await.map_err(|error| database(error, lang))?;
-        let riding_total = submission.riding.map(|riding| stats.riding(riding) + 1);
-        return Ok(SignedReply { total: stats.total + 1, riding_total, goal, already_signed: false });
+        // Counted as a real signature would be: at once, or (double opt-in) only once confirmed.
+        let added = u64::from(!confirm);
+        let riding_total = submission.riding.map(|riding| stats.riding(riding) + added);
+        let total = stats.total + added;
+        return Ok(SignedReply { total, riding_total, goal, already_signed: false, pending_confirmation: confirm });
     }
     let signature = validate(campaign, &submission).map_err(|errors| Error::invalid(errors, lang))?;
     let fingerprint = fingerprint(&submission);
@@ -254,8 +259,6 @@ async fn sign_checked(
     // After the proof of work, so that no one can use up a person's attempts for free.
     let email_key = store::email_key(&petition.email_secret, &signature.email);
     petition.email_limits.check(email_key.clone()).map_err(|seconds| Error::too_many(lang, seconds))?;
-    // Double opt-in (issue 6) only when this server can send the confirmation email.
-    let confirm = campaign.petition.as_ref().is_some_and(|p| p.confirm_by_email) && state.mail.is_some();
     let (first_name, lang_signed) = (signature.first_name.clone(), signature.lang);
     let job = SignJob { signature, email_key: email_key.clone(), fingerprint, goal, confirm };
     match petition.writer.sign(job).await {

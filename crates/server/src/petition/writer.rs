@@ -473,6 +473,8 @@ async fn write(pool: &AnyPool, jobs: &[Job], wordings: &mut HashSet<String>) -> 
                     riding_total: job.signature.riding.map(|riding| stats.map_or(0, |stats| stats.riding(riding))),
                     goal: job.goal,
                     already_signed: pending.already_signed,
+                    // Stored as "pending": the route queues the confirmation email for it.
+                    pending_confirmation: job.confirm && !pending.already_signed,
                 };
                 if !pending.already_signed {
                     new_signatures.push(pending.id.clone());
