@@ -249,7 +249,10 @@ mod tests {
         let many = "One. Two. Three. Four. Five. Six.";
         e.details = vec![Detail {
             title: Localized::new("Hard", "Difficile"),
-            body: Localized::new(&format!("{long}\n\n{many}"), "Un texte court. Des mots simples. Une idée par phrase. Rien de plus."),
+            body: Localized::new(
+                &format!("{long}\n\n{many}"),
+                "Un texte court. Des mots simples. Une idée par phrase. Rien de plus.",
+            ),
         }];
         let found = findings(&lint(&e, &Lang::ALL, None));
         let at_detail: Vec<&str> =
