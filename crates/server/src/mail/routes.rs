@@ -477,35 +477,47 @@ pub async fn queue_signature_confirmation(
         &format!("{public}/confirm/{token}"),
         &withdraw_url(&public, &campaign.id, lang),
     );
-    let organiser = campaign.organiser.name.text(lang).to_owned();
-    let mut tx = state.db.begin().await?;
-    sqlx::query(
+    let token_row = sqlx::query(
         "INSERT INTO signature_confirmations (token_hash, signature_id, lang, created_at) VALUES ($1, $2, $3, $4)",
     )
     .bind(token_hash(&token))
-    .bind(&id)
+    .bind(id)
     .bind(lang.code())
-    .bind(now_secs())
-    .execute(&mut *tx)
-    .await?;
-    enqueue(
-        &mut *tx,
-        &Queued {
-            kind: "signature_confirmation",
-            campaign_id: &campaign.id,
-            request_id: None,
-            to_email: &email,
-            to_name: first_name,
-            from_name: &organiser,
-            reply_to: None,
-            cap_sender: None,
-            cap_office: None,
-            email: &message,
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    .bind(now_secs());
+    let to = (email.as_str(), first_name);
+    queue_with_token(&state.db, token_row, "signature_confirmation", campaign, to, lang, &message).await?;
     mail.wake.notify_one();
+    Ok(())
+}
+
+/// Queues one of Voix's own emails to a person (from the organiser, outside the hourly caps) together with the
+/// row that makes its link work, in one transaction: a link is never sent without its row, nor the row kept
+/// without its email.
+async fn queue_with_token<'q>(
+    db: &sqlx::AnyPool,
+    token_row: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    kind: &str,
+    campaign: &voix_core::Campaign,
+    (to_email, to_name): (&str, &str),
+    lang: Lang,
+    message: &email::Email,
+) -> Result<(), Error> {
+    let mut tx = db.begin().await?;
+    token_row.execute(&mut *tx).await?;
+    let queued = Queued {
+        kind,
+        campaign_id: &campaign.id,
+        request_id: None,
+        to_email,
+        to_name,
+        from_name: campaign.organiser.name.text(lang),
+        reply_to: None,
+        cap_sender: None,
+        cap_office: None,
+        email: message,
+    };
+    enqueue(&mut *tx, &queued).await?;
+    tx.commit().await?;
     Ok(())
 }
 
@@ -671,35 +683,16 @@ async fn withdraw_request(
                 let token = new_token()?;
                 let url = format!("{}/withdraw/{token}", public_url(&state, &headers));
                 let message = email::withdrawal_confirmation(&served.campaign, lang, &url);
-                let organiser = served.campaign.organiser.name.text(lang).to_owned();
-                let mut tx = state.db.begin().await?;
-                sqlx::query(
+                let token_row = sqlx::query(
                     "INSERT INTO withdrawal_requests (token_hash, email, lang, created_at) VALUES ($1, $2, $3, $4)",
                 )
                 .bind(token_hash(&token))
-                .bind(&email)
+                .bind(email.clone())
                 .bind(lang.code())
-                .bind(now_secs())
-                .execute(&mut *tx)
-                .await?;
-                enqueue(
-                    &mut *tx,
-                    &Queued {
-                        kind: "withdrawal_confirmation",
-                        campaign_id: &served.campaign.id,
-                        request_id: None,
-                        to_email: &email,
-                        to_name: "",
-                        from_name: &organiser,
-                        reply_to: None,
-                        cap_sender: None,
-                        cap_office: None,
-                        email: &message,
-                    },
-                )
-                .await?;
-                tx.commit().await?;
-                Ok::<(), Error>(())
+                .bind(now_secs());
+                let to = (email.as_str(), "");
+                let kind = "withdrawal_confirmation";
+                queue_with_token(&state.db, token_row, kind, &served.campaign, to, lang, &message).await
             }
             .await;
             match result {
