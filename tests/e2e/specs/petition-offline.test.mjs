@@ -29,21 +29,23 @@ test('signed offline, saved, then sent exactly once on the next visit when the n
   assert.deepEqual(Object.keys(queue[0]).sort(), ['api', 'body']);
   assert.equal(signaturesOf('ana@example.org'), 0);
 
-  // Reloading offline fails; the signature is still waiting in storage.
-  await page.reload().catch(() => {});
+  // The person leaves while still offline (closing the page, so no `online` event can reach it), and comes
+  // back later with the network: the new visit finds the signature in storage and sends it.
+  await page.close();
   await context.setOffline(false);
-  await page.goto(`${run.voix.origin}/`);
-  await widgetReady(page);
-  await page.getByRole('tab', { name: 'Sign', exact: true }).click();
-  await page.getByRole('heading', { name: LABELS.en.thanks }).waitFor({ timeout: 20_000 });
+  const next = { page: await context.newPage() };
+  await next.page.goto(`${run.voix.origin}/`);
+  await widgetReady(next.page);
+  await next.page.getByRole('tab', { name: LABELS.en.tab, exact: true }).click();
+  await next.page.getByRole('heading', { name: LABELS.en.thanks }).waitFor({ timeout: 20_000 });
   assert.equal(signaturesOf('ana@example.org'), 1);
   assert.equal((await stats(run.voix.origin)).total, before + 1);
-  assert.deepEqual(await pendingQueue(page), []);
+  assert.deepEqual(await pendingQueue(next.page), []);
 
   // Another visit sends nothing again.
-  await page.reload();
-  await widgetReady(page);
-  await page.waitForTimeout(1500);
+  await next.page.reload();
+  await widgetReady(next.page);
+  await next.page.waitForTimeout(1500);
   assert.equal((await stats(run.voix.origin)).total, before + 1);
   assert.equal(signaturesOf('ana@example.org'), 1);
   await context.close();
