@@ -14,4 +14,9 @@ voix_wasm_bindgen_version() {
   sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p;q}' "$VOIX_ROOT/Cargo.lock"
 }
 
+# wasm-split-cli splits the bundle at the split points that wasm_split_helpers (through Leptos) marks: same version.
+voix_wasm_split_version() {
+  sed -n '/^name = "wasm_split_helpers"$/{n;s/^version = "\(.*\)"$/\1/p;q}' "$VOIX_ROOT/Cargo.lock"
+}
+
 voix_step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }

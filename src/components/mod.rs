@@ -8,6 +8,7 @@ mod letter;
 mod parts;
 mod petition;
 mod root;
+mod split;
 mod status;
 mod text;
 

@@ -1,7 +1,6 @@
 //! The campaign's parts, as tabs or sections, and each part's content.
 
-use super::letter::LetterPart;
-use super::petition::PetitionPart;
+use super::split::SplitPart;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -37,12 +36,25 @@ pub fn PartsLayout(campaign: Arc<Campaign>, lang: Signal<Lang>) -> impl IntoView
 #[component]
 fn PartTabs(campaign: Arc<Campaign>, parts: Vec<Part>, lang: Signal<Lang>) -> impl IntoView {
     let selected = RwSignal::new(0usize);
+    // A panel renders when its tab is first selected, then stays (what is typed in it is kept): the letter's and
+    // the petition's code is only fetched if the reader opens them.
+    let opened: Vec<RwSignal<bool>> = (0..parts.len()).map(|index| RwSignal::new(index == 0)).collect();
+    let select = {
+        let opened = opened.clone();
+        move |index: usize| {
+            selected.set(index);
+            if let Some(opened) = opened.get(index).filter(|opened| !opened.get_untracked()) {
+                opened.set(true);
+            }
+        }
+    };
     let tab_refs: Vec<NodeRef<html::Button>> = parts.iter().map(|_| NodeRef::new()).collect();
     let count = parts.len();
     let focus_tab = {
         let tab_refs = tab_refs.clone();
+        let select = select.clone();
         move |index: usize| {
-            selected.set(index);
+            select(index);
             if let Some(button) = tab_refs.get(index).and_then(|r| r.get()) {
                 let _ = button.focus();
             }
@@ -84,7 +96,10 @@ fn PartTabs(campaign: Arc<Campaign>, parts: Vec<Part>, lang: Signal<Lang>) -> im
                     aria-selected=move || is_selected().to_string()
                     tabindex=move || if is_selected() { "0" } else { "-1" }
                     node_ref=tab_refs[index]
-                    on:click=move |_| selected.set(index)
+                    on:click={
+                        let select = select.clone();
+                        move |_| select(index)
+                    }
                 >
                     {move || part.tab_label().get(lang.get())}
                 </button>
@@ -106,7 +121,11 @@ fn PartTabs(campaign: Arc<Campaign>, parts: Vec<Part>, lang: Signal<Lang>) -> im
                     hidden=move || selected.get() != index
                 >
                     <h3>{move || part.title().get(lang.get())}</h3>
-                    <PartBody campaign=campaign.clone() part lang/>
+                    {
+                        let campaign = campaign.clone();
+                        let opened = opened[index];
+                        move || opened.get().then(|| view! { <PartBody campaign=campaign.clone() part lang/> })
+                    }
                 </div>
             }
         })
@@ -121,14 +140,15 @@ fn PartTabs(campaign: Arc<Campaign>, parts: Vec<Part>, lang: Signal<Lang>) -> im
     }
 }
 
-/// One part's content. The explainer, letter and petition grow their own modules as they gain features.
+/// One part's content. The letter and the petition come from their own wasm chunks (see `split`).
 #[component]
 pub fn PartBody(campaign: Arc<Campaign>, part: Part, lang: Signal<Lang>) -> impl IntoView {
     match part {
         Part::Explainer => campaign.explainer.clone().map(|explainer| {
             view! { <super::explainer::ExplainerPart campaign=campaign.clone() explainer lang/> }.into_any()
         }),
-        Part::Letter => campaign.has(Part::Letter).then(|| view! { <LetterPart campaign lang/> }.into_any()),
-        Part::Petition => campaign.has(Part::Petition).then(|| view! { <PetitionPart campaign lang/> }.into_any()),
+        Part::Letter | Part::Petition => {
+            campaign.has(part).then(|| view! { <SplitPart campaign part lang/> }.into_any())
+        }
     }
 }

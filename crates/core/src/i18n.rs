@@ -30,6 +30,8 @@ pub(crate) use catalogue;
 // French typography: a no-break space (U+00A0) before a colon, a narrow no-break space (U+202F) before ; ! ?
 catalogue! {
     Loading => "Loading the campaign…", "Chargement de la campagne…";
+    /// The letter or petition while its code arrives (it is fetched the first time it is shown).
+    LoadingPart => "Loading…", "Chargement…";
     LanguageSwitch => "Language", "Langue";
     PartsNav => "Campaign actions", "Actions de la campagne";
     ExplainerTitle => "Understand the issue", "Comprendre l'enjeu";
@@ -53,6 +55,9 @@ catalogue! {
     /// The network failed or the server answered with an error.
     ErrorUnreachable => "The campaign could not be loaded. Check your connection, then try again.",
         "La campagne n'a pas pu être chargée. Vérifiez votre connexion, puis réessayez.";
+    /// The letter's or petition's code could not be fetched.
+    ErrorPartUnreachable => "This part could not be loaded. Check your connection, then try again.",
+        "Cette partie n'a pas pu être chargée. Vérifiez votre connexion, puis réessayez.";
     /// The campaign file is not JSON.
     ErrorNotJson => "This campaign's file is damaged, so it cannot be shown.",
         "Le fichier de cette campagne est endommagé\u{a0}; elle ne peut pas être affichée.";
