@@ -10,7 +10,7 @@ mod rules;
 mod structure;
 
 pub use problem::{JsonType, Message, OriginProblem, Problem, Severity, SyntaxKind, UrlProblem};
-pub use read::read_campaign;
+pub use read::{check_read_campaign, parse_campaign, read_campaign};
 pub use rules::{check_origin, check_url, has_postal_code, is_email, is_slug};
 
 use crate::campaign::Campaign;

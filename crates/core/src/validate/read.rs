@@ -15,15 +15,25 @@ use crate::campaign::{Campaign, MAX_FIELD_LENGTH};
 /// absent. A syntax error comes first and alone, with its line and column, as there; a shape problem is reported
 /// once, in serde's words, without a path.
 pub fn read_campaign(source: &str) -> Validation {
-    let fail = |problem| Validation { campaign: None, problems: vec![problem] };
+    match parse_campaign(source) {
+        Ok(campaign) => check_read_campaign(campaign),
+        Err(problem) => Validation { campaign: None, problems: vec![*problem] },
+    }
+}
+
+/// The first half of [`read_campaign`]: syntax, then the shape (the typed campaign). A syntax problem has a position.
+pub fn parse_campaign(source: &str) -> Result<Campaign, Box<Problem>> {
     // Syntax first, over the whole file, so that a broken file is "damaged" even when its first fields are wrong.
     if let Err(error) = serde_json::from_str::<serde::de::IgnoredAny>(source) {
-        return fail(syntax_problem(&error));
+        return Err(Box::new(syntax_problem(&error)));
     }
-    let campaign: Campaign = match serde_json::from_str(source) {
-        Ok(campaign) => campaign,
-        Err(error) => return fail(Problem::error("", Message::Unreadable { detail: error.to_string() })),
-    };
+    serde_json::from_str(source)
+        .map_err(|error| Box::new(Problem::error("", Message::Unreadable { detail: error.to_string() })))
+}
+
+/// The second half of [`read_campaign`]: the schema's limits and the rules. `voix serve` has run them on every
+/// campaign it serves, so the widget runs them only on campaigns from elsewhere (its code for them is fetched then).
+pub fn check_read_campaign(campaign: Campaign) -> Validation {
     let mut problems = schema_limits(&campaign);
     problems.extend(Rules::check(&campaign));
     let has_errors = problems.iter().any(Problem::is_error);
