@@ -49,12 +49,15 @@ impl Embed {
         let preferred = ArcRwSignal::new(negotiate(preferences.iter().map(String::as_str), &Lang::ALL));
         let owner = Owner::new();
         let url = campaign_url.clone();
+        // The data file is on the Voix server this widget came from: the one origin whose word on a campaign's
+        // validity the widget takes (see `fetch_campaign`).
+        let voix_origin = crate::load::origin_of(&data_url).unwrap_or_default();
         let campaign = owner.with(|| {
             ArcLocalResource::new(move || {
-                let (url, theme) = (url.clone(), theme.clone());
+                let (url, theme, voix_origin) = (url.clone(), theme.clone(), voix_origin.clone());
                 async move {
                     let result = match url {
-                        Some(url) => fetch_campaign(&url).await,
+                        Some(url) => fetch_campaign(&url, &voix_origin).await,
                         None => Err(LoadError::NoCampaignAttribute),
                     };
                     // Syncing with the outside world: the theme sheet the shadow roots adopt, and the console.

@@ -1,9 +1,10 @@
 //! Fetching and validating a campaign, and what can go wrong on the way.
 
+use leptos::wasm_split::SplitLoaderError;
 use std::fmt;
 use std::sync::Arc;
 use voix_core::i18n::Text;
-use voix_core::validate::read_campaign;
+use voix_core::validate::{check_read_campaign, parse_campaign, Validation, VALIDATED_HEADER, VALIDATED_VALUE};
 use voix_core::{Campaign, Lang, Problem};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -87,29 +88,63 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 /// Fetches the campaign without cookies or referrer (the reader's browsing is nobody's business) and validates
-/// it with the same rules as `voix check`.
-pub async fn fetch_campaign(url: &str) -> Result<Arc<Campaign>, LoadError> {
+/// it with the same rules as `voix check`, unless `voix_origin` (the Voix server this widget came from) served it
+/// and says it did (it validates every campaign it serves).
+pub async fn fetch_campaign(url: &str, voix_origin: &str) -> Result<Arc<Campaign>, LoadError> {
     let unreachable = |detail: String| LoadError::Unreachable { url: url.to_owned(), detail };
-    let source = fetch_text(url).await.map_err(|failure| match failure {
+    let fetched = fetch_within(url, FETCH_TIMEOUT_MS).await.map_err(|failure| match failure {
         FetchFailure::Status(404 | 410) => LoadError::NotFound { url: url.to_owned() },
         FetchFailure::Status(status) => unreachable(format!("the server answered HTTP {status}")),
         FetchFailure::Network(detail) => unreachable(detail),
     })?;
-    let validation = read_campaign(&source);
+    let vouched = origin_of(url).is_some_and(|origin| origin == voix_origin)
+        && fetched.header(VALIDATED_HEADER).as_deref() == Some(VALIDATED_VALUE);
+    let campaign = parse_campaign(&fetched.text).map_err(|problem| {
+        if problem.position.is_some() {
+            LoadError::NotJson { url: url.to_owned(), problem }
+        } else {
+            LoadError::Invalid { url: url.to_owned(), problems: vec![*problem] }
+        }
+    })?;
+    if vouched {
+        return Ok(Arc::new(campaign));
+    }
+    #[cfg(voix_split)]
+    let checked = check_rules(campaign).await;
+    #[cfg(not(voix_split))]
+    let checked = check_rules(campaign);
+    let validation = checked.map_err(|_| unreachable("the campaign check could not be loaded".to_owned()))?;
     match validation.campaign {
         Some(campaign) => Ok(Arc::new(campaign)),
         None => {
             let mut problems = validation.problems;
-            match problems.first() {
-                Some(first) if first.position.is_some() => {
-                    Err(LoadError::NotJson { url: url.to_owned(), problem: Box::new(problems.swap_remove(0)) })
-                }
-                _ => {
-                    problems.retain(Problem::is_error);
-                    Err(LoadError::Invalid { url: url.to_owned(), problems })
-                }
-            }
+            problems.retain(Problem::is_error);
+            Err(LoadError::Invalid { url: url.to_owned(), problems })
         }
+    }
+}
+
+/// The rules of `voix check` in their own wasm chunk (see `components/split.rs`): a partner page whose campaign
+/// comes from its Voix server never downloads them.
+#[cfg_attr(voix_split, leptos::wasm_split::wasm_split(voix_rules, wasm_split_path = ::leptos::wasm_split, fallible))]
+fn check_rules(campaign: Campaign) -> Result<Validation, SplitLoaderError> {
+    Ok(check_read_campaign(campaign))
+}
+
+/// `https://host:port` of a URL.
+pub(crate) fn origin_of(url: &str) -> Option<String> {
+    web_sys::Url::new(url).ok().map(|url| url.origin())
+}
+
+/// A successful response's text and headers.
+pub(crate) struct Fetched {
+    pub text: String,
+    headers: web_sys::Headers,
+}
+
+impl Fetched {
+    fn header(&self, name: &str) -> Option<String> {
+        self.headers.get(name).ok().flatten()
     }
 }
 
@@ -119,10 +154,14 @@ pub(crate) enum FetchFailure {
 }
 
 pub(crate) async fn fetch_text(url: &str) -> Result<String, FetchFailure> {
-    fetch_text_within(url, FETCH_TIMEOUT_MS).await
+    fetch_within(url, FETCH_TIMEOUT_MS).await.map(|fetched| fetched.text)
 }
 
 async fn fetch_text_within(url: &str, timeout_ms: u32) -> Result<String, FetchFailure> {
+    fetch_within(url, timeout_ms).await.map(|fetched| fetched.text)
+}
+
+async fn fetch_within(url: &str, timeout_ms: u32) -> Result<Fetched, FetchFailure> {
     let network = |error: JsValue| FetchFailure::Network(error.as_string().unwrap_or_else(|| format!("{:?}", error)));
     let window = web_sys::window().ok_or_else(|| FetchFailure::Network("no window".into()))?;
     let init = RequestInit::new();
@@ -137,7 +176,8 @@ async fn fetch_text_within(url: &str, timeout_ms: u32) -> Result<String, FetchFa
         return Err(FetchFailure::Status(response.status()));
     }
     let text = JsFuture::from(response.text().map_err(network)?).await.map_err(network)?;
-    text.as_string().ok_or_else(|| FetchFailure::Network("the response is not text".into()))
+    let text = text.as_string().ok_or_else(|| FetchFailure::Network("the response is not text".into()))?;
+    Ok(Fetched { text, headers: response.headers() })
 }
 
 /// The riding data of the letter step: fetched on first need, then kept for the page's life.

@@ -13,6 +13,7 @@ use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::Response;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use voix_core::validate::{VALIDATED_HEADER, VALIDATED_VALUE};
 use voix_core::{Campaign, Lang};
 
 const CACHE: &str = "public, max-age=60";
@@ -149,11 +150,14 @@ pub async fn serve_campaign(
     response_headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     // Always: a shared cache must not give one origin's answer to another.
     response_headers.insert(header::VARY, HeaderValue::from_static("Origin"));
+    // Only valid campaigns are ever served (`Campaigns::load` refuses the others).
+    response_headers.insert(VALIDATED_HEADER, HeaderValue::from_static(VALIDATED_VALUE));
     let request_origin = headers.get(header::ORIGIN).and_then(|value| value.to_str().ok());
     if let Some(allowed) = request_origin.and_then(|origin| campaign.allowed_origin(origin)) {
         // The campaign's own copy of the origin (validated), not the request's bytes.
         if let Ok(value) = HeaderValue::from_str(allowed) {
             response_headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, value);
+            response_headers.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static(VALIDATED_HEADER));
         }
     }
     Ok(response)

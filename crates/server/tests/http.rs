@@ -134,6 +134,7 @@ async fn campaigns_are_served_as_written() {
     assert_eq!(reply.header("cache-control"), Some("public, max-age=60"));
     assert_eq!(reply.body, common::fixture_source("test-campaign.json").as_bytes(), "the exact original bytes");
     assert_eq!(reply.header("access-control-allow-origin"), None, "no Origin, no CORS header");
+    assert_eq!(reply.header("voix-validated"), Some("voix/campaign/v1"), "served campaigns are validated ones");
 }
 
 #[tokio::test]
@@ -145,6 +146,8 @@ async fn campaign_cors_allows_only_listed_partner_origins() {
         assert_eq!(reply.status, StatusCode::OK);
         assert_eq!(reply.header("access-control-allow-origin"), Some(origin));
         assert!(reply.header("vary").is_some_and(|vary| vary.contains("Origin")));
+        // The widget on a partner's page reads it across origins.
+        assert_eq!(reply.header("access-control-expose-headers"), Some("voix-validated"));
     }
     for origin in [
         "https://evil.example.org",

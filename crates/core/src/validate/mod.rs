@@ -19,6 +19,11 @@ use serde_json::Value;
 /// The committed JSON Schema for campaign files (generated from the Rust types; a test keeps it up to date).
 pub const CAMPAIGN_SCHEMA: &str = include_str!("../../../../schema/campaign.v1.json");
 
+/// The response header with which `voix serve` says it validated a campaign it serves (every campaign it serves is
+/// valid: it refuses the others at start-up), and its value. The widget then skips fetching and running the rules.
+pub const VALIDATED_HEADER: &str = "voix-validated";
+pub const VALIDATED_VALUE: &str = "voix/campaign/v1";
+
 /// The result of validating one campaign file.
 #[derive(Debug)]
 pub struct Validation {
