@@ -11,6 +11,7 @@ pub mod email;
 pub mod embed;
 pub mod explainer;
 pub mod i18n;
+pub mod json;
 pub mod lang;
 pub mod letter;
 pub mod localized;

@@ -59,7 +59,7 @@ pub struct Letter {
 }
 
 fn default_retention_days() -> u16 {
-    30
+    Letter::DEFAULT_RETENTION_DAYS
 }
 
 /// Several wordings of the same text, for each language: {"en": ["…", "…"], "fr": ["…", "…"]}.
@@ -170,7 +170,7 @@ impl SendMethod {
     /// The ways this version of Voix offers, in the order the widget shows them.
     pub const AVAILABLE: [SendMethod; 3] = [SendMethod::EmailApp, SendMethod::Copy, SendMethod::Print];
 
-    fn all_available() -> Vec<SendMethod> {
+    pub(crate) fn all_available() -> Vec<SendMethod> {
         SendMethod::AVAILABLE.to_vec()
     }
 
@@ -192,6 +192,9 @@ impl SendMethod {
 }
 
 impl Letter {
+    /// How long a delivered letter's text is kept when the campaign does not say (`retention_days`).
+    pub const DEFAULT_RETENTION_DAYS: u16 = 30;
+
     /// A letter section with an intro only: the person writes the whole letter.
     pub fn with_intro(intro: Localized) -> Self {
         Letter {

@@ -35,16 +35,15 @@ pub struct GlossaryCheck {
 
 /// Reads and checks a shared glossary file. The shared glossary serves every campaign, so it needs both languages.
 pub fn validate_glossary(source: &str) -> GlossaryCheck {
-    let file: GlossaryFile = match serde_json::from_str(source) {
+    // The widget reads the shared glossary as it starts, so with the small reader (serde's words, no serde_json).
+    let file: GlossaryFile = match crate::json::from_str(source) {
         Ok(file) => file,
         Err(error) => {
-            let full = error.to_string();
-            let detail = full.rsplit_once(" at line ").map(|(m, _)| m).unwrap_or(&full).to_owned();
             let problem = Problem {
                 path: String::new(),
-                position: Some((error.line(), error.column())),
+                position: Some(error.position()),
                 severity: crate::Severity::Error,
-                message: Message::Unreadable { detail },
+                message: Message::Unreadable { detail: error.message().to_owned() },
             };
             return GlossaryCheck { glossary: None, problems: vec![problem] };
         }

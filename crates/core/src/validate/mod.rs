@@ -59,7 +59,7 @@ pub fn validate_campaign_with(
     let fail = |problems| Validation { campaign: None, problems };
     let value: Value = match serde_json::from_str(source) {
         Ok(value) => value,
-        Err(error) => return fail(vec![syntax_problem(&error)]),
+        Err(error) => return fail(vec![serde_syntax_problem(&error)]),
     };
     let schema: Value = match serde_json::from_str(CAMPAIGN_SCHEMA) {
         Ok(schema) => schema,
@@ -110,14 +110,19 @@ fn problem_place(problem: &Problem) -> String {
     }
 }
 
-fn syntax_problem(error: &serde_json::Error) -> Problem {
+fn serde_syntax_problem(error: &serde_json::Error) -> Problem {
     let full = error.to_string();
     // serde_json appends " at line L column C"; the position is kept separately.
     let detail = full.rsplit_once(" at line ").map(|(message, _)| message).unwrap_or(&full);
+    syntax_problem(detail, (error.line(), error.column()))
+}
+
+/// A JSON syntax error, from serde_json's words for it (the widget's reader uses the same words).
+fn syntax_problem(parser_message: &str, position: (usize, usize)) -> Problem {
     Problem {
         path: String::new(),
-        position: Some((error.line(), error.column())),
+        position: Some(position),
         severity: Severity::Error,
-        message: Message::Syntax(SyntaxKind::classify(detail)),
+        message: Message::Syntax(SyntaxKind::classify(parser_message)),
     }
 }

@@ -1,19 +1,20 @@
 //! The widget's campaign check: the same verdict as [`validate_campaign`](super::validate_campaign) at a fraction of
 //! the code size. `voix check` and `voix serve` walk the JSON Schema to list every shape problem with its path; a
 //! browser only needs to know whether the campaign can be shown, so it reads the file straight into the typed
-//! campaign (`deny_unknown_fields` and the field types are the schema's shape) and runs the same rules. Leaving the
-//! schema, its walker and `serde_json::Value` out of the widget saves about a fifth of the bundle.
+//! campaign (`deny_unknown_fields` and the field types are the schema's shape) and runs the same rules. It reads
+//! with [`crate::json`], not serde_json: leaving the schema, its walker, serde_json and the derived readers out of
+//! the widget's first load keeps that small.
 
 use super::problem::{Message, Problem};
 use super::rules::Rules;
 use super::{syntax_problem, Validation};
 use crate::campaign::{Campaign, MAX_FIELD_LENGTH};
+use crate::json;
 
 /// Validates the text of a campaign file for display: valid when [`validate_campaign`](super::validate_campaign) says
-/// so (`tests/widget_read.rs` compares them over every field and value kind). Two lenient differences remain, both
-/// refused by `voix serve`: serde reads a struct from an array of its fields, and an empty `letter.subjects` reads as
-/// absent. A syntax error comes first and alone, with its line and column, as there; a shape problem is reported
-/// once, in serde's words, without a path.
+/// so (`tests/widget_read.rs` compares them over every field and value kind). A syntax error comes first and alone,
+/// with its line and column, as there; a shape problem is reported once, in serde's words and at serde_json's line
+/// and column, without a path.
 pub fn read_campaign(source: &str) -> Validation {
     match parse_campaign(source) {
         Ok(campaign) => check_read_campaign(campaign),
@@ -24,11 +25,19 @@ pub fn read_campaign(source: &str) -> Validation {
 /// The first half of [`read_campaign`]: syntax, then the shape (the typed campaign). A syntax problem has a position.
 pub fn parse_campaign(source: &str) -> Result<Campaign, Box<Problem>> {
     // Syntax first, over the whole file, so that a broken file is "damaged" even when its first fields are wrong.
-    if let Err(error) = serde_json::from_str::<serde::de::IgnoredAny>(source) {
-        return Err(Box::new(syntax_problem(&error)));
+    let value = json::parse(source)
+        .map_err(|error| Box::new(syntax_problem(error.code.message(), (error.line, error.column))))?;
+    if has_empty_subjects(&value) {
+        return Err(Box::new(Problem::error("letter.subjects", Message::TooFewItems { min: 1 })));
     }
-    serde_json::from_str(source)
+    json::from_value(source, value)
         .map_err(|error| Box::new(Problem::error("", Message::Unreadable { detail: error.to_string() })))
+}
+
+/// `"subjects": []` reads the same as no subjects, but the schema wants at least one when the list is there.
+fn has_empty_subjects(campaign: &json::Value) -> bool {
+    let subjects = campaign.get("letter").and_then(|letter| letter.get("subjects"));
+    subjects.is_some_and(|subjects| matches!(&subjects.kind, json::Kind::Array(items) if items.is_empty()))
 }
 
 /// The second half of [`read_campaign`]: the schema's limits and the rules. `voix serve` has run them on every
