@@ -19,6 +19,7 @@ impl ShapeError {
     }
 
     /// Places an error that has no place yet.
+    #[inline(never)]
     fn or_at(self, at: usize) -> Self {
         ShapeError { at: self.at.or(Some(at)), ..self }
     }
@@ -123,10 +124,20 @@ pub fn struct_members(value: Value, expected: &str) -> Result<(Vec<Member>, usiz
 /// Reads a member into its field, refusing a second one as serde_derive does.
 pub fn read_field<T: FromJson>(field: &mut Option<T>, member: Member) -> Result<(), ShapeError> {
     if field.is_some() {
-        return Err(ShapeError::at(format!("duplicate field `{}`", member.key), member.key_error_at));
+        return Err(duplicate_field(&member));
     }
-    *field = Some(T::from_json(member.value).map_err(|error| error.or_at(member.value_error_at))?);
-    Ok(())
+    let Member { value, value_error_at, .. } = member;
+    match T::from_json(value) {
+        Ok(value) => {
+            *field = Some(value);
+            Ok(())
+        }
+        Err(error) => Err(error.or_at(value_error_at)),
+    }
+}
+
+fn duplicate_field(member: &Member) -> ShapeError {
+    ShapeError::at(format!("duplicate field `{}`", member.key), member.key_error_at)
 }
 
 /// serde's refusal of a key a struct does not have (`deny_unknown_fields`).
