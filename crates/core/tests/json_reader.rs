@@ -113,6 +113,37 @@ fn valid_json_reads_the_same_values() {
 }
 
 #[test]
+fn numbers_too_large_for_a_float_are_out_of_range_as_in_serde_json() {
+    let long = |digits: usize| format!("1{}", "0".repeat(digits));
+    for source in [
+        long(300),
+        long(308),
+        long(309),
+        long(400),
+        format!("[{}.5e-100]", long(400)),
+        "1.7976931348623158e308".to_owned(),
+        "1.797693134862316e308".to_owned(),
+        "179.76931348623157e306".to_owned(),
+        "0.17976931348623157e309".to_owned(),
+        "1e308".to_owned(),
+        "1e309".to_owned(),
+        "0e999999999999".to_owned(),
+        "1e99999999999999999999".to_owned(),
+        "1e-99999999999999999999".to_owned(),
+        "-1e309".to_owned(),
+        format!("{}e99999999999", long(25)),
+        format!("{}e-99999999999", long(25)),
+        format!("{}e285", long(25)),
+        format!("{}e284", long(25)),
+        format!("0.{}1e99999999999", "0".repeat(30)),
+        "0.0e99999999999".to_owned(),
+        "-0e5".to_owned(),
+    ] {
+        agrees(&source);
+    }
+}
+
+#[test]
 fn nesting_stops_where_serde_json_stops() {
     for depth in [126, 127, 128, 129, 1000] {
         agrees(&format!("{}{}", "[".repeat(depth), "]".repeat(depth)));

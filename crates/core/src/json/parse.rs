@@ -235,17 +235,27 @@ impl Parser<'_> {
             if let Some(b'+' | b'-') = self.peek() {
                 self.index += 1;
             }
-            match self.next() {
+            let mut magnitude = match self.next() {
                 None => return Err(self.error(SyntaxCode::EofWhileParsingValue)),
-                Some(b'0'..=b'9') => {}
+                Some(digit @ b'0'..=b'9') => i32::from(digit - b'0'),
                 Some(_) => return Err(self.error(SyntaxCode::InvalidNumber)),
+            };
+            while let Some(digit @ b'0'..=b'9') = self.peek() {
+                self.index += 1;
+                match magnitude.checked_mul(10).and_then(|m| m.checked_add(i32::from(digit - b'0'))) {
+                    Some(larger) => magnitude = larger,
+                    // Like serde_json: an exponent beyond i32 is out of range at once, unless the number is 0 or
+                    // the exponent negative (then it reads as 0).
+                    None if !negative && integer.iter().chain(fraction).any(|&digit| digit != b'0') => {
+                        return Err(self.error(SyntaxCode::NumberOutOfRange));
+                    }
+                    None => {
+                        self.digits();
+                        break;
+                    }
+                }
             }
-            let digits_start = self.index - 1;
-            self.digits();
-            let magnitude = self.bytes[digits_start..self.index]
-                .iter()
-                .fold(0i64, |n, digit| n.saturating_mul(10).saturating_add(i64::from(digit - b'0')));
-            exponent = if negative { -magnitude } else { magnitude };
+            exponent = if negative { -i64::from(magnitude) } else { i64::from(magnitude) };
         }
         if is_beyond_f64(integer, fraction, exponent) {
             return Err(self.error(SyntaxCode::NumberOutOfRange));
