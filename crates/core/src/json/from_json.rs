@@ -91,7 +91,14 @@ impl<T: FromJson> FromJson for Option<T> {
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: Value) -> Result<Self, ShapeError> {
         match value.kind {
-            Kind::Array(items) => items.into_iter().map(T::from_json).collect(),
+            Kind::Array(items) => {
+                // A plain loop: `collect::<Result<_, _>>()` costs the widget an iterator adapter per item type.
+                let mut read = Vec::with_capacity(items.len());
+                for item in items {
+                    read.push(T::from_json(item)?);
+                }
+                Ok(read)
+            }
             _ => Err(invalid_type(&value, "a sequence")),
         }
     }
@@ -113,31 +120,43 @@ pub fn unit_variant<T: Copy>(value: Value, variants: &[(&str, T)]) -> Result<T, 
     }
 }
 
-/// The members of a struct's object, and where the object ends (where serde_json places a missing field).
-pub fn struct_members(value: Value, expected: &str) -> Result<(Vec<Member>, usize), ShapeError> {
-    match value.kind {
-        Kind::Object(members) => Ok((members, value.end)),
-        _ => Err(invalid_type(&value, expected)),
+/// A field of a struct being read: empty until its member is read (generic per field type, not per field).
+pub trait Slot {
+    fn is_filled(&self) -> bool;
+    fn fill(&mut self, value: Value) -> Result<(), ShapeError>;
+}
+
+impl<T: FromJson> Slot for Option<T> {
+    fn is_filled(&self) -> bool {
+        self.is_some()
+    }
+
+    fn fill(&mut self, value: Value) -> Result<(), ShapeError> {
+        *self = Some(T::from_json(value)?);
+        Ok(())
     }
 }
 
-/// Reads a member into its field, refusing a second one as serde_derive does.
-pub fn read_field<T: FromJson>(field: &mut Option<T>, member: Member) -> Result<(), ShapeError> {
-    if field.is_some() {
-        return Err(duplicate_field(&member));
-    }
-    let Member { value, value_error_at, .. } = member;
-    match T::from_json(value) {
-        Ok(value) => {
-            *field = Some(value);
-            Ok(())
+/// Reads a struct's object into its fields' slots, in the order written, as serde_derive does: an unknown or
+/// repeated key, or a value of the wrong shape, stops at once. Returns where the object ends, where serde_json
+/// places a missing field. One function for every struct, so each struct's own code is only its field list.
+pub fn read_struct(
+    value: Value,
+    expected: &str,
+    fields: &[&str],
+    slots: &mut [&mut dyn Slot],
+) -> Result<usize, ShapeError> {
+    let Kind::Object(members) = value.kind else { return Err(invalid_type(&value, expected)) };
+    for member in members {
+        let Some(slot) = fields.iter().position(|field| *field == member.key).and_then(|i| slots.get_mut(i)) else {
+            return Err(unknown_field(&member, fields));
+        };
+        if slot.is_filled() {
+            return Err(ShapeError::at(format!("duplicate field `{}`", member.key), member.key_error_at));
         }
-        Err(error) => Err(error.or_at(value_error_at)),
+        slot.fill(member.value).map_err(|error| error.or_at(member.value_error_at))?;
     }
-}
-
-fn duplicate_field(member: &Member) -> ShapeError {
-    ShapeError::at(format!("duplicate field `{}`", member.key), member.key_error_at)
+    Ok(value.end)
 }
 
 /// serde's refusal of a key a struct does not have (`deny_unknown_fields`).
@@ -170,17 +189,15 @@ macro_rules! json_struct {
         impl $crate::json::FromJson for $type {
             fn from_json(value: $crate::json::Value) -> Result<Self, $crate::json::ShapeError> {
                 use $crate::json::from_json as read;
-                const FIELDS: &[&str] = &[$($key),*];
-                #[allow(unused_variables)] // when every field has a default
-                let (members, end) = read::struct_members(value, concat!("struct ", stringify!($type)))?;
                 $(let mut $field = None;)*
-                for member in members {
-                    match member.key.as_str() {
-                        $($key => read::read_field(&mut $field, member)?,)*
-                        _ => return Err(read::unknown_field(&member, FIELDS)),
-                    }
-                }
-                Ok($type { $($field: $crate::json::from_json::or_missing!($field, $key, end $(, $default)?),)* })
+                #[allow(unused_variables)] // when every field has a default
+                let end = read::read_struct(
+                    value,
+                    concat!("struct ", stringify!($type)),
+                    &[$($key),*],
+                    &mut [$(&mut $field),*],
+                )?;
+                Ok($type { $($field: read::or_missing!($field, $key, end $(, $default)?),)* })
             }
         }
     };
