@@ -107,7 +107,8 @@ impl<T: FromJson> FromJson for Vec<T> {
 /// A unit enum from its name (`"en"`), as serde_derive reads one.
 pub fn unit_variant<T: Copy>(value: Value, variants: &[(&str, T)]) -> Result<T, ShapeError> {
     let Kind::String(name) = &value.kind else {
-        // serde_json reads an enum from a string or an object only; anything else is "expected value".
+        // serde_json says "expected value" for anything but a string or an object; an object ({"en": null}) it
+        // reads too, beyond the schema, and this reader refuses the same way.
         return Err(ShapeError::at("expected value".to_owned(), value.start + 1));
     };
     match variants.iter().find(|(known, _)| known == name) {
