@@ -58,8 +58,21 @@ async function widgetRun(browser, url) {
   const ms = await interactive.jsonValue();
   const script = await page.evaluate(() =>
     performance.getEntriesByType('resource').find((e) => e.name.includes('/voix/voix.js'))?.startTime ?? null);
+  // What the browser really fetched of the bundle (compressed bytes on the wire) before the widget was interactive,
+  // and what it fetched of it at all by then (chunks are fetched only when a part is opened).
+  const bundle = await page.evaluate((interactiveMs) => {
+    const files = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.startsWith('/voix/'));
+    const before = files.filter((e) => e.responseEnd <= interactiveMs);
+    return {
+      bytes: before.reduce((sum, e) => sum + e.encodedBodySize, 0),
+      files: before.map((e) => new URL(e.name).pathname.slice('/voix/'.length)),
+    };
+  }, ms);
   await context.close();
-  return { interactive_ms: ms, script_ms: script, script_to_interactive_ms: script === null ? null : ms - script };
+  return {
+    interactive_ms: ms, script_ms: script, script_to_interactive_ms: script === null ? null : ms - script,
+    bundle_bytes_before_interactive: bundle.bytes, bundle_files_before_interactive: bundle.files,
+  };
 }
 
 async function floorRun(browser, url) {
@@ -98,6 +111,7 @@ const result = {
   widget_interactive_ms: median(widget.map((r) => r.interactive_ms)),
   script_to_interactive_ms: median(widget.map((r) => r.script_to_interactive_ms).filter((v) => v !== null)),
   floor_interactive_ms: median(floor.map((r) => r.interactive_ms)),
+  bundle_bytes_before_interactive: median(widget.map((r) => r.bundle_bytes_before_interactive)),
 };
 result.ratio = result.widget_interactive_ms / result.floor_interactive_ms;
 await writeFile(OUT, JSON.stringify({ ...result, widget_runs: widget, floor_runs: floor }, null, 2));
