@@ -36,6 +36,11 @@ test('a listed partner origin embeds the widget from the Voix server', async () 
   await page.goto(`${partner.origin}/page.html`);
   await widgetReady(page);
   assert.match(await page.locator('.voix-fine-print').textContent(), /Partner: Rights First/);
+  // The letter's and the petition's code come cross-origin too, when their tabs open.
+  await page.getByRole('tab', { name: 'Write' }).click();
+  await page.getByLabel('Your postal code', { exact: true }).waitFor();
+  await page.getByRole('tab', { name: 'Sign', exact: true }).click();
+  await page.locator('.voix-sign').waitFor();
   assert.deepEqual(seen.pageErrors, []);
   assert.deepEqual(seen.consoleErrors, []);
 });
