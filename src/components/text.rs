@@ -3,12 +3,13 @@
 //! copy of Leptos's rendering code.
 
 use leptos::prelude::*;
-use voix_core::i18n::Text;
+use voix_core::i18n::Catalogue;
 use voix_core::{Lang, Localized};
 
-/// A catalogue string in the current language.
+/// A catalogue string in the current language. One copy per catalogue: the letter's and the petition's live in
+/// their chunks, with their strings.
 #[component]
-pub fn Tr(text: Text, lang: Signal<Lang>) -> impl IntoView {
+pub fn Tr<C: Catalogue>(text: C, lang: Signal<Lang>) -> impl IntoView {
     move || text.get(lang.get())
 }
 

@@ -128,7 +128,7 @@ impl District {
         }
     }
 
-    /// The sitting MP, or `None` when the seat is vacant (show [`Text::NoSittingMp`]).
+    /// The sitting MP, or `None` when the seat is vacant (show [`LetterText::NoSittingMp`](crate::i18n::LetterText::NoSittingMp)).
     pub fn mp(&self) -> Option<&Mp> {
         self.mp.as_ref()
     }
@@ -241,7 +241,7 @@ pub enum DirectoryError {
 
 impl DirectoryError {
     /// The message in plain words in `lang` (for organisers and logs; readers see
-    /// [`Text::RidingDataUnavailable`]).
+    /// [`LetterText::RidingDataUnavailable`](crate::i18n::LetterText::RidingDataUnavailable)).
     pub fn text(&self, lang: Lang) -> String {
         use Lang::{En, Fr};
         match (self, lang) {

@@ -2,7 +2,7 @@
 //! split, single-district territories, FSAs the hint table misses) and search by name in both languages.
 
 use voix_core::directory::{as_of_line, Directory, FedNum};
-use voix_core::i18n::Text;
+use voix_core::i18n::LetterText;
 use voix_core::postal::Province;
 use voix_core::{Lang, PostalCode};
 
@@ -222,5 +222,5 @@ fn the_as_of_date_is_shown_in_both_languages() {
     assert_eq!(directory.as_of().to_string(), "2025-08-18");
     assert_eq!(as_of_line(&directory.as_of(), Lang::En), "MP list as of August 18, 2025");
     assert_eq!(as_of_line(&directory.as_of(), Lang::Fr), "Liste des députés à jour au 18 août 2025");
-    assert!(!Text::NoSittingMp.get(Lang::Fr).is_empty());
+    assert!(!LetterText::NoSittingMp.get(Lang::Fr).is_empty());
 }

@@ -2,7 +2,7 @@
 //! printed page, in both languages.
 
 use voix_core::campaign::Letter;
-use voix_core::i18n::Text;
+use voix_core::i18n::LetterText;
 use voix_core::letter::{
     compose, fits_in_mailto, mailto_link, mailto_url, originality, CampaignWording, ComposedLetter, LetterInput,
     OriginalityLevel, Recipient, Sender, MAILTO_SAFE_LENGTH,
@@ -100,7 +100,7 @@ fn originality_reads_in_both_languages() {
     for level in [OriginalityLevel::Low, OriginalityLevel::Medium, OriginalityLevel::High] {
         assert_ne!(level.message().get(Lang::En), level.message().get(Lang::Fr));
     }
-    assert!(Text::OriginalityLow.get(Lang::En).contains("A sentence or two"));
+    assert!(LetterText::OriginalityLow.get(Lang::En).contains("A sentence or two"));
 }
 
 #[test]

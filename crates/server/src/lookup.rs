@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 use voix_core::directory::{as_of_line, other_ridings_heading};
-use voix_core::i18n::Text;
+use voix_core::i18n::{ActionText, LetterText};
 use voix_core::{Directory, District, Lang, PostalCode};
 
 /// Exit status: the code is valid and its ridings were printed.
@@ -25,9 +25,9 @@ fn heading(text: &str, lang: Lang) -> String {
 fn write_district(out: &mut impl Write, district: &District, lang: Lang) -> io::Result<()> {
     writeln!(out, "  {} ({})", district.name(lang), district.fed_num())?;
     match district.mp() {
-        None => writeln!(out, "    {}", Text::NoSittingMp.get(lang)),
+        None => writeln!(out, "    {}", LetterText::NoSittingMp.get(lang)),
         Some(mp) => {
-            let email = mp.email().map_or_else(|| format!("({})", Text::MpNoEmail.get(lang)), str::to_owned);
+            let email = mp.email().map_or_else(|| format!("({})", LetterText::MpNoEmail.get(lang)), str::to_owned);
             writeln!(out, "    {}, {}, {email}", mp.name(), mp.party().name(lang))
         }
     }
@@ -49,13 +49,13 @@ pub fn run(code: &str, data: &Path, lang: Lang, out: &mut impl Write, err: &mut 
                 Lang::En => format!("cannot read {}: {error}", data.display()),
                 Lang::Fr => format!("impossible de lire {}\u{a0}: {error}", data.display()),
             };
-            writeln!(err, "{} ({reason})", Text::RidingDataUnavailable.get(lang))?;
+            writeln!(err, "{} ({reason})", LetterText::RidingDataUnavailable.get(lang))?;
             return Ok(EXIT_NO_DATA);
         }
         Ok(text) => match Directory::from_json(&text) {
             Ok(directory) => directory,
             Err(problem) => {
-                writeln!(err, "{} ({})", Text::RidingDataUnavailable.get(lang), problem.text(lang))?;
+                writeln!(err, "{} ({})", LetterText::RidingDataUnavailable.get(lang), problem.text(lang))?;
                 return Ok(EXIT_NO_DATA);
             }
         },
@@ -66,11 +66,11 @@ pub fn run(code: &str, data: &Path, lang: Lang, out: &mut impl Write, err: &mut 
     writeln!(out, "{} {}", heading(&code.formatted(), lang), provinces.join(or))?;
     let lookup = |fed_num| directory.district(fed_num);
     if let Some(only) = candidates.single().and_then(lookup) {
-        writeln!(out, "{}", heading(Text::YourRiding.get(lang), lang))?;
+        writeln!(out, "{}", heading(ActionText::YourRiding.get(lang), lang))?;
         write_district(out, only, lang)?;
     } else {
         if let Some(hint) = candidates.hint().and_then(lookup) {
-            writeln!(out, "{}", heading(Text::RidingSuggested.get(lang), lang))?;
+            writeln!(out, "{}", heading(LetterText::RidingSuggested.get(lang), lang))?;
             write_district(out, hint, lang)?;
         }
         writeln!(out, "{}", heading(&other_ridings_heading(candidates.provinces(), lang), lang))?;

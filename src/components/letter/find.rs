@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use voix_core::campaign::Letter;
 use voix_core::directory::{other_ridings_heading, Directory, FedNum};
-use voix_core::i18n::Text;
+use voix_core::i18n::{ActionText, LetterText};
 use voix_core::postal::PostalCode;
 use voix_core::{Campaign, Lang};
 
@@ -63,15 +63,16 @@ pub fn FindRiding(
     let error_text = move || form.postal_error.get().map(|error| error.text(lang.get()));
     let invalid = move || form.postal_error.with(Option::is_some).to_string();
     let data_failed = move || {
-        matches!(form.directory.get(), DirectoryState::Failed)
-            .then(|| view! { <p class="voix-warning" role="alert">{Text::RidingDataUnavailable.get(lang.get())}</p> })
+        matches!(form.directory.get(), DirectoryState::Failed).then(
+            || view! { <p class="voix-warning" role="alert">{LetterText::RidingDataUnavailable.get(lang.get())}</p> },
+        )
     };
     view! {
         <section class="voix-step" aria-labelledby="voix-find-heading">
-            <h4 id="voix-find-heading"><Tr text=Text::FindMyMp lang/></h4>
+            <h4 id="voix-find-heading"><Tr text=LetterText::FindMyMp lang/></h4>
             <form class="voix-postal" on:submit=submit novalidate>
-                <label for="voix-postal-code"><Tr text=Text::YourPostalCode lang/></label>
-                <p id="voix-postal-hint" class="voix-muted"><Tr text=Text::PostalCodeHint lang/></p>
+                <label for="voix-postal-code"><Tr text=LetterText::YourPostalCode lang/></label>
+                <p id="voix-postal-hint" class="voix-muted"><Tr text=LetterText::PostalCodeHint lang/></p>
                 <div class="voix-inline">
                     <input
                         id="voix-postal-code"
@@ -89,7 +90,7 @@ pub fn FindRiding(
                         on:focus=move |_| start_loading.run(())
                     />
                     <button type="submit" class="voix-button" prop:disabled=move || busy.get()>
-                        <Tr text=Text::FindMyMp lang/>
+                        <Tr text=LetterText::FindMyMp lang/>
                     </button>
                 </div>
                 <p id="voix-postal-error" class="voix-field-error" aria-live="assertive">{error_text}</p>
@@ -124,20 +125,20 @@ fn RidingChoice(form: LetterForm, lang: Signal<Lang>) -> impl IntoView {
         let shown = form.riding.get().or(candidates.hint())?;
         let district = directory.district(shown)?;
         let heading = if candidates.single().is_some() || form.riding.get().is_some() {
-            Text::YourRiding
+            ActionText::YourRiding.get(lang_now)
         } else {
-            Text::RidingSuggested
+            LetterText::RidingSuggested.get(lang_now)
         };
         let confirmed = form.riding.get().is_some();
         let mp_line = match district.mp() {
             Some(mp) => format!("{} · {}", mp.name(), mp.party().name(lang_now)),
-            None => Text::NoSittingMp.get(lang_now).to_owned(),
+            None => LetterText::NoSittingMp.get(lang_now).to_owned(),
         };
         let can_choose = candidates.len() > 1;
         Some(
             view! {
                 <div class="voix-riding" id="voix-riding-result" tabindex="-1" role="group" aria-labelledby="voix-riding-label">
-                    <p id="voix-riding-label" class="voix-muted">{heading.get(lang_now)}</p>
+                    <p id="voix-riding-label" class="voix-muted">{heading}</p>
                     <p class="voix-riding-name">{district.name(lang_now).to_owned()}</p>
                     <p class="voix-card-line">{mp_line}</p>
                     <div class="voix-inline">
@@ -146,7 +147,7 @@ fn RidingChoice(form: LetterForm, lang: Signal<Lang>) -> impl IntoView {
                                 form.riding.set(Some(shown));
                                 focus_after_update(event_root(&ev), "voix-recipients-heading");
                             }>
-                                {Text::ThisIsMyRiding.get(lang_now)}
+                                {LetterText::ThisIsMyRiding.get(lang_now)}
                             </button>
                         })}
                         {can_choose.then(|| view! {
@@ -156,7 +157,7 @@ fn RidingChoice(form: LetterForm, lang: Signal<Lang>) -> impl IntoView {
                                     form.choosing.set(true);
                                     focus_after_update(event_root(&ev), "voix-riding-search");
                                 }>
-                                {Text::NotMyRiding.get(lang_now)}
+                                {LetterText::NotMyRiding.get(lang_now)}
                             </button>
                         })}
                     </div>
@@ -195,7 +196,8 @@ fn RidingList(
         let lang_now = lang.get();
         let list = shown();
         if list.is_empty() {
-            return view! { <p class="voix-muted" role="status">{Text::RidingNoMatch.get(lang_now)}</p> }.into_any();
+            return view! { <p class="voix-muted" role="status">{LetterText::RidingNoMatch.get(lang_now)}</p> }
+                .into_any();
         }
         let buttons = list
             .into_iter()
@@ -220,7 +222,7 @@ fn RidingList(
     view! {
         <div class="voix-riding-list" id="voix-riding-result" tabindex="-1">
             <p class="voix-muted">{heading}</p>
-            <label for="voix-riding-search">{move || Text::RidingSearchLabel.get(lang.get())}</label>
+            <label for="voix-riding-search">{move || LetterText::RidingSearchLabel.get(lang.get())}</label>
             <input id="voix-riding-search" type="search" autocomplete="off"
                 prop:value=move || form.search.get()
                 on:input=move |ev| form.search.set(event_target_value(&ev))/>

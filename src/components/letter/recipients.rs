@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use voix_core::campaign::Letter;
 use voix_core::directory::Mp;
-use voix_core::i18n::{label, Text};
+use voix_core::i18n::{label, LetterText};
 use voix_core::letter::Recipient;
 use voix_core::Lang;
 
@@ -75,14 +75,14 @@ pub fn Recipients(letter: Arc<Letter>, form: LetterForm, lang: Signal<Lang>) -> 
                 None => view! {
                     <li class="voix-card voix-card--vacant">
                         <p class="voix-card-name">{riding}</p>
-                        <p>{Text::NoSittingMp.get(lang_now)}</p>
+                        <p>{LetterText::NoSittingMp.get(lang_now)}</p>
                     </li>
                 }
                 .into_any(),
                 Some(mp) => {
                     let how = match mp.email() {
-                        Some(email) => format!("{} {email}", label(Text::ByEmail, lang_now)),
-                        None => Text::MpNoEmail.get(lang_now).to_owned(),
+                        Some(email) => format!("{} {email}", label(LetterText::ByEmail, lang_now)),
+                        None => LetterText::MpNoEmail.get(lang_now).to_owned(),
                     };
                     let photo = mp.photo_url().filter(|_| show_photos).map(|url| {
                         view! { <img class="voix-card-photo" src=url.to_owned() alt="" loading="lazy" referrerpolicy="no-referrer"/> }
@@ -97,7 +97,7 @@ pub fn Recipients(letter: Arc<Letter>, form: LetterForm, lang: Signal<Lang>) -> 
                                     on:change=move |ev| form.own_mp.set(event_target_checked(&ev))/>
                                 <span>
                                     <span class="voix-card-name">{name}</span>
-                                    <span class="voix-card-line">{Text::YourMp.get(lang_now)} " · " {riding} " · " {party}</span>
+                                    <span class="voix-card-line">{LetterText::YourMp.get(lang_now)} " · " {riding} " · " {party}</span>
                                     <span class="voix-card-line">{how}</span>
                                 </span>
                             </label>
@@ -134,7 +134,7 @@ pub fn Recipients(letter: Arc<Letter>, form: LetterForm, lang: Signal<Lang>) -> 
                                 {riding.map(|riding| format!(" · {riding}"))}
                                 {move || party.as_ref().map(|p| format!(" · {}", p.text(lang.get())))}
                             </span>
-                            <span class="voix-card-line">{move || format!("{} {email}", label(Text::ByEmail, lang.get()))}</span>
+                            <span class="voix-card-line">{move || format!("{} {email}", label(LetterText::ByEmail, lang.get()))}</span>
                         </span>
                     </label>
                 </li>
@@ -150,12 +150,12 @@ pub fn Recipients(letter: Arc<Letter>, form: LetterForm, lang: Signal<Lang>) -> 
                 chosen_recipients(&letter, mp.as_ref(), Some(""), form.own_mp.get(), &form.extra.get(), lang.get());
             chosen
                 .is_empty()
-                .then(|| view! { <p class="voix-warning" role="status">{Text::NoRecipient.get(lang.get())}</p> })
+                .then(|| view! { <p class="voix-warning" role="status">{LetterText::NoRecipient.get(lang.get())}</p> })
         }
     };
     view! {
         <section class="voix-step" aria-labelledby="voix-recipients-heading">
-            <h4 id="voix-recipients-heading" tabindex="-1"><Tr text=Text::RecipientsLabel lang/></h4>
+            <h4 id="voix-recipients-heading" tabindex="-1"><Tr text=LetterText::RecipientsLabel lang/></h4>
             <ul class="voix-cards">{own_mp_card} {extra_cards}</ul>
             {nobody}
         </section>

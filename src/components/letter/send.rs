@@ -8,7 +8,7 @@ use crate::print::{print_letter, PrintDocument};
 use leptos::prelude::*;
 use std::sync::Arc;
 use voix_core::campaign::{Letter, SendMethod};
-use voix_core::i18n::Text;
+use voix_core::i18n::{ActionText, LetterText};
 use voix_core::letter::{ComposedLetter, Recipient};
 use voix_core::{Campaign, Lang, Part};
 
@@ -48,7 +48,7 @@ pub fn SendLetter(
             SendMethod::EmailApp => view! {
                 <a class="voix-button" href=move || mailto.with(|m| m.url.clone())
                     on:click=move |_| form.sent.set(Some(SendMethod::EmailApp))>
-                    <Tr text=Text::OpenInEmailApp lang/>
+                    <Tr text=LetterText::OpenInEmailApp lang/>
                 </a>
             }
             .into_any(),
@@ -62,7 +62,7 @@ pub fn SendLetter(
                         if ok { form.sent.set(Some(SendMethod::Copy)); }
                     });
                 }>
-                    <Tr text=Text::CopyLetter lang/>
+                    <Tr text=LetterText::CopyLetter lang/>
                 </button>
             }
             .into_any(),
@@ -74,7 +74,7 @@ pub fn SendLetter(
                         Err(error) => web_sys::console::error_2(&"[voix] printing failed:".into(), &error),
                     }
                 }>
-                    <Tr text=Text::PrintLetter lang/>
+                    <Tr text=LetterText::PrintLetter lang/>
                 </button>
             }
             .into_any(),
@@ -85,20 +85,20 @@ pub fn SendLetter(
     let offers_server = letter.send.contains(&SendMethod::Server);
     view! {
         <section class="voix-step" aria-labelledby="voix-send-heading">
-            <h4 id="voix-send-heading"><Tr text=Text::SendHeading lang/></h4>
+            <h4 id="voix-send-heading"><Tr text=LetterText::SendHeading lang/></h4>
             {move || (!sending.with(ComposedLetter::is_complete)).then(|| view! {
-                <p class="voix-warning">{Text::FillTheGaps.get(lang.get())}</p>
+                <p class="voix-warning">{LetterText::FillTheGaps.get(lang.get())}</p>
             })}
             {move || (!mailto.with(|m| m.has_body)).then(|| view! {
-                <p class="voix-warning">{Text::MailtoTooLong.get(lang.get())}</p>
+                <p class="voix-warning">{LetterText::MailtoTooLong.get(lang.get())}</p>
             })}
             <div class="voix-send">{buttons}</div>
             {offers_server.then(|| view! { <super::server_send::ServerSend campaign_id recipients sending form lang/> })}
             <p class="voix-status" role="status">
-                {move || copied.get().then(|| Text::Copied.get(lang.get()))}
-                {move || copy_failed.get().then(|| Text::CopyFailed.get(lang.get()))}
+                {move || copied.get().then(|| LetterText::Copied.get(lang.get()))}
+                {move || copy_failed.get().then(|| LetterText::CopyFailed.get(lang.get()))}
             </p>
-            {offers_print.then(|| view! { <p class="voix-muted"><Tr text=Text::NoStampNeeded lang/></p> })}
+            {offers_print.then(|| view! { <p class="voix-muted"><Tr text=LetterText::NoStampNeeded lang/></p> })}
         </section>
     }
 }
@@ -148,21 +148,21 @@ pub fn Thanks(campaign: Arc<Campaign>, lang: Signal<Lang>) -> impl IntoView {
     };
     view! {
         <section class="voix-thanks" role="status" aria-labelledby="voix-thanks-heading">
-            <h4 id="voix-thanks-heading"><Tr text=Text::LetterThanks lang/></h4>
-            <p><Tr text=Text::LetterThanksMore lang/></p>
+            <h4 id="voix-thanks-heading"><Tr text=LetterText::LetterThanks lang/></h4>
+            <p><Tr text=LetterText::LetterThanksMore lang/></p>
             {(has_petition && go_to_petition.is_some()).then(|| {
                 let go = go_to_petition;
                 view! {
                     <button type="button" class="voix-button" on:click=move |_| { if let Some(go) = go { go.run(Part::Petition) } }>
-                        <Tr text=Text::NextSignPetition lang/>
+                        <Tr text=LetterText::NextSignPetition lang/>
                     </button>
                 }
             })}
             " "
             <button type="button" class="voix-button voix-button--secondary" on:click=share>
-                <Tr text=Text::ShareThisPage lang/>
+                <Tr text=ActionText::ShareThisPage lang/>
             </button>
-            <p class="voix-muted" aria-live="polite">{move || link_copied.get().then(|| Text::LinkCopied.get(lang.get()))}</p>
+            <p class="voix-muted" aria-live="polite">{move || link_copied.get().then(|| ActionText::LinkCopied.get(lang.get()))}</p>
         </section>
     }
 }

@@ -7,7 +7,7 @@ use crate::components::text::Tr;
 use crate::embed::Embed;
 use leptos::prelude::*;
 use voix_core::campaign::SendMethod;
-use voix_core::i18n::Text;
+use voix_core::i18n::LetterText;
 use voix_core::letter::ComposedLetter;
 use voix_core::Lang;
 
@@ -30,11 +30,11 @@ pub fn ServerSend(
         });
     }
     let email = RwSignal::new(String::new());
-    let status: RwSignal<Option<Text>> = RwSignal::new(None);
+    let status: RwSignal<Option<LetterText>> = RwSignal::new(None);
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let Some(root) = root.clone() else { return };
-        if status.get_untracked() == Some(Text::ServerSendSending) {
+        if status.get_untracked() == Some(LetterText::ServerSendSending) {
             return;
         }
         let list: Vec<serde_json::Value> = recipients.with_untracked(|list| {
@@ -61,29 +61,29 @@ pub fn ServerSend(
             "lang": lang_now.code(),
         })
         .to_string();
-        status.set(Some(Text::ServerSendSending));
+        status.set(Some(LetterText::ServerSendSending));
         leptos::task::spawn_local(async move {
             match crate::api::post_json(&format!("{root}/letters/server"), &json).await {
                 Ok(reply) if reply.status == 202 => {
-                    status.set(Some(Text::ServerSendCheckEmail));
+                    status.set(Some(LetterText::ServerSendCheckEmail));
                     form.sent.set(Some(SendMethod::Server));
                 }
-                _ => status.set(Some(Text::ServerSendFailed)),
+                _ => status.set(Some(LetterText::ServerSendFailed)),
             }
         });
     };
     view! {
         <Show when=move || offered.get()>
             <form class="voix-server-send" on:submit=submit.clone() aria-labelledby="voix-server-send-heading">
-                <h5 id="voix-server-send-heading"><Tr text=Text::ServerSendHeading lang/></h5>
-                <p class="voix-muted" id="voix-server-send-explain"><Tr text=Text::ServerSendExplain lang/></p>
+                <h5 id="voix-server-send-heading"><Tr text=LetterText::ServerSendHeading lang/></h5>
+                <p class="voix-muted" id="voix-server-send-explain"><Tr text=LetterText::ServerSendExplain lang/></p>
                 <p>
-                    <label for="voix-server-email"><Tr text=Text::ServerSendEmail lang/></label>
+                    <label for="voix-server-email"><Tr text=LetterText::ServerSendEmail lang/></label>
                     <input id="voix-server-email" type="email" autocomplete="email" required
                         aria-describedby="voix-server-send-explain"
                         prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev))/>
                 </p>
-                <button type="submit" class="voix-button"><Tr text=Text::ServerSendButton lang/></button>
+                <button type="submit" class="voix-button"><Tr text=LetterText::ServerSendButton lang/></button>
                 <p class="voix-status" role="status">{move || status.get().map(|text| text.get(lang.get()))}</p>
             </form>
         </Show>

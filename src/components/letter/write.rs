@@ -5,7 +5,7 @@ use crate::components::text::{Loc, Tr};
 use leptos::prelude::*;
 use std::sync::Arc;
 use voix_core::campaign::Letter;
-use voix_core::i18n::Text;
+use voix_core::i18n::LetterText;
 use voix_core::letter::ComposedLetter;
 use voix_core::Lang;
 
@@ -53,40 +53,40 @@ pub fn Write(
     let originality = move || sending.with(ComposedLetter::originality);
     view! {
         <section class="voix-step" aria-labelledby="voix-write-heading">
-            <h4 id="voix-write-heading"><Tr text=Text::ChoosePoints lang/></h4>
+            <h4 id="voix-write-heading"><Tr text=LetterText::ChoosePoints lang/></h4>
             <ul class="voix-points">{points}</ul>
 
-            <label for="voix-story" class="voix-label"><Tr text=Text::YourStory lang/></label>
-            <p id="voix-story-hint" class="voix-muted"><Tr text=Text::YourStoryHint lang/></p>
+            <label for="voix-story" class="voix-label"><Tr text=LetterText::YourStory lang/></label>
+            <p id="voix-story-hint" class="voix-muted"><Tr text=LetterText::YourStoryHint lang/></p>
             <div id="voix-story-ideas" class="voix-ideas">
-                <p class="voix-muted"><Tr text=Text::StoryIdeas lang/></p>
+                <p class="voix-muted"><Tr text=LetterText::StoryIdeas lang/></p>
                 <ul>{prompt_list}</ul>
             </div>
             <textarea id="voix-story" rows="5" aria-describedby="voix-story-hint voix-story-ideas"
                 prop:value=move || form.story.get()
                 on:input=move |ev| form.story.set(event_target_value(&ev))></textarea>
 
-            <label for="voix-name" class="voix-label"><Tr text=Text::YourName lang/></label>
+            <label for="voix-name" class="voix-label"><Tr text=LetterText::YourName lang/></label>
             <input id="voix-name" type="text" autocomplete="name"
                 prop:value=move || form.name.get()
                 on:input=move |ev| form.name.set(event_target_value(&ev))/>
-            <label for="voix-street" class="voix-label"><Tr text=Text::YourStreetAddress lang/></label>
-            <p id="voix-street-why" class="voix-muted"><Tr text=Text::StreetAddressWhy lang/></p>
+            <label for="voix-street" class="voix-label"><Tr text=LetterText::YourStreetAddress lang/></label>
+            <p id="voix-street-why" class="voix-muted"><Tr text=LetterText::StreetAddressWhy lang/></p>
             <input id="voix-street" type="text" autocomplete="street-address" aria-describedby="voix-street-why"
                 prop:value=move || form.street.get()
                 on:input=move |ev| form.street.set(event_target_value(&ev))/>
         </section>
 
         <section class="voix-step" aria-labelledby="voix-letter-heading">
-            <h4 id="voix-letter-heading"><Tr text=Text::YourLetter lang/></h4>
-            <p class="voix-muted"><Tr text=Text::EditHint lang/></p>
-            <label for="voix-subject" class="voix-label"><Tr text=Text::SubjectLabel lang/></label>
+            <h4 id="voix-letter-heading"><Tr text=LetterText::YourLetter lang/></h4>
+            <p class="voix-muted"><Tr text=LetterText::EditHint lang/></p>
+            <label for="voix-subject" class="voix-label"><Tr text=LetterText::SubjectLabel lang/></label>
             <input id="voix-subject" type="text"
                 prop:value=move || sending.with(|l| l.subject.clone())
                 on:input=move |ev| form.subject_edit.set(Some(event_target_value(&ev)))/>
             <div class="voix-letter-text">
                 <p class="voix-salutation">{move || sending.with(|l| l.salutation.clone())}</p>
-                <label for="voix-message" class="voix-sr-only"><Tr text=Text::YourLetter lang/></label>
+                <label for="voix-message" class="voix-sr-only"><Tr text=LetterText::YourLetter lang/></label>
                 <textarea id="voix-message" rows="14"
                     prop:value=move || sending.with(|l| l.message.clone())
                     on:input=move |ev| form.message_edit.set(Some(event_target_value(&ev)))></textarea>
@@ -95,24 +95,24 @@ pub fn Write(
             </div>
             {move || form.message_edit.with(Option::is_some).then(|| view! {
                 <p class="voix-muted">
-                    {Text::EditedNotice.get(lang.get())} " "
+                    {LetterText::EditedNotice.get(lang.get())} " "
                     <button type="button" class="voix-link-button" on:click=move |_| {
                         form.message_edit.set(None);
                         form.subject_edit.set(None);
-                    }>{Text::RebuildLetter.get(lang.get())}</button>
+                    }>{LetterText::RebuildLetter.get(lang.get())}</button>
                 </p>
             })}
             <div class="voix-inline">
                 <button type="button" class="voix-button voix-button--secondary"
                     on:click=move |_| { form.seed.update(|s| *s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407)); form.message_edit.set(None); form.subject_edit.set(None); }>
-                    <Tr text=Text::OtherWording lang/>
+                    <Tr text=LetterText::OtherWording lang/>
                 </button>
             </div>
             <div class="voix-originality" aria-live="polite">
                 <p>
                     <span class="voix-label">{move || originality().line(lang.get())}</span>
                     <meter min="0" max="100" low="20" high="50" optimum="100" value=move || originality().percent.to_string()
-                        aria-label=move || Text::OriginalityLabel.get(lang.get())></meter>
+                        aria-label=move || LetterText::OriginalityLabel.get(lang.get())></meter>
                 </p>
                 <p class="voix-muted">{move || originality().level.message().get(lang.get())}</p>
             </div>

@@ -4,7 +4,7 @@
 use super::PetitionForm;
 use crate::components::text::Tr;
 use leptos::prelude::*;
-use voix_core::i18n::Text;
+use voix_core::i18n::{PetitionText, Text};
 use voix_core::petition::ConsentOffer;
 use voix_core::Lang;
 
@@ -65,8 +65,8 @@ pub fn Consents(form: PetitionForm, offers: Memo<Vec<ConsentOffer>>, lang: Signa
     view! {
         <Show when=move || offers.with(|o| !o.is_empty())>
             <fieldset class="voix-consents">
-                <legend><Tr text=Text::KeepInTouch lang/></legend>
-                <p class="voix-muted"><Tr text=Text::ConsentNotRequired lang/></p>
+                <legend><Tr text=PetitionText::KeepInTouch lang/></legend>
+                <p class="voix-muted"><Tr text=PetitionText::ConsentNotRequired lang/></p>
                 {boxes}
             </fieldset>
         </Show>

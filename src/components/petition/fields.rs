@@ -6,7 +6,7 @@ use crate::load::DirectoryState;
 use leptos::prelude::*;
 use serde_json::Value;
 use voix_core::campaign::{FieldKind, PetitionField};
-use voix_core::i18n::{label, Text};
+use voix_core::i18n::{label, ActionText, PetitionText};
 use voix_core::{FedNum, Lang};
 
 /// The element id of a field (`fields.email` → `voix-pet-email`); where focus goes for an error at `path`.
@@ -47,7 +47,7 @@ pub fn TextField(
     label: Signal<String>,
     required: bool,
     input: Input,
-    hint: Option<Text>,
+    hint: Option<PetitionText>,
     lang: Signal<Lang>,
     #[prop(optional)] on_focus: Option<Callback<()>>,
 ) -> impl IntoView {
@@ -117,7 +117,7 @@ pub fn CustomField(form: PetitionForm, field: PetitionField, lang: Signal<Lang>)
         if required {
             text
         } else {
-            format!("{text} {}", Text::OptionalMark.get(lang))
+            format!("{text} {}", PetitionText::OptionalMark.get(lang))
         }
     });
     let id = dom_id(&format!("fields.{}", field.id));
@@ -199,7 +199,7 @@ pub fn RidingField(form: PetitionForm, lang: Signal<Lang>) -> impl IntoView {
             return Some(
                 view! {
                     <p class="voix-riding-line" id="voix-pet-riding" tabindex="-1">
-                        {label(Text::YourRiding, lang_now)} " " <strong>{name}</strong>
+                        {label(ActionText::YourRiding, lang_now)} " " <strong>{name}</strong>
                     </p>
                 }
                 .into_any(),
@@ -215,8 +215,11 @@ pub fn RidingField(form: PetitionForm, lang: Signal<Lang>) -> impl IntoView {
             .into_iter()
             .filter_map(|fed_num| directory.district(fed_num).map(|d| (fed_num, d.name(lang_now).to_owned())))
             .map(|(fed_num, name)| {
-                let text =
-                    if Some(fed_num) == hint { format!("{name} {}", Text::ProbablyYours.get(lang_now)) } else { name };
+                let text = if Some(fed_num) == hint {
+                    format!("{name} {}", PetitionText::ProbablyYours.get(lang_now))
+                } else {
+                    name
+                };
                 view! { <option value=fed_num.to_string() selected=chosen == Some(fed_num)>{text}</option> }
             })
             .collect_view();
@@ -229,11 +232,11 @@ pub fn RidingField(form: PetitionForm, lang: Signal<Lang>) -> impl IntoView {
         Some(
             view! {
                 <div class="voix-field">
-                    <label for="voix-pet-riding">{Text::ChooseYourRiding.get(lang_now)}</label>
-                    <p id="voix-pet-riding-hint" class="voix-muted">{Text::SeveralRidings.get(lang_now)}</p>
+                    <label for="voix-pet-riding">{PetitionText::ChooseYourRiding.get(lang_now)}</label>
+                    <p id="voix-pet-riding-hint" class="voix-muted">{PetitionText::SeveralRidings.get(lang_now)}</p>
                     <select id="voix-pet-riding" name="riding" aria-describedby="voix-pet-riding-hint voix-pet-riding-error"
                         on:change=on_change>
-                        <option value="" selected=chosen.is_none()>{Text::ChooseRidingOption.get(lang_now)}</option>
+                        <option value="" selected=chosen.is_none()>{PetitionText::ChooseRidingOption.get(lang_now)}</option>
                         {options}
                     </select>
                     <p id="voix-pet-riding-error" class="voix-field-error">{error}</p>

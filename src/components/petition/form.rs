@@ -9,7 +9,7 @@ use crate::components::text::Tr;
 use leptos::prelude::*;
 use std::sync::Arc;
 use voix_core::campaign::Petition;
-use voix_core::i18n::Text;
+use voix_core::i18n::{PetitionText, Text};
 use voix_core::petition::api::FieldMessage;
 use voix_core::petition::outbox::{idempotency_key, Pending};
 use voix_core::petition::{
@@ -97,7 +97,7 @@ pub fn SignForm(
             }
             form.errors.set(Vec::new());
             let Some(Some(api_root)) = api.try_get_value() else {
-                form.status.set(Status::Refused(Text::SignatureNotSent.get(lang_now).to_owned()));
+                form.status.set(Status::Refused(PetitionText::SignatureNotSent.get(lang_now).to_owned()));
                 return;
             };
             let riding = submission.riding;
@@ -122,7 +122,7 @@ pub fn SignForm(
                         let message = reply.as_ref().map(|r| r.message.clone());
                         let errors = reply.map(|r| r.errors).unwrap_or_default();
                         let _ = form.status.try_set(Status::Refused(
-                            message.unwrap_or_else(|| Text::SignatureNotSent.get(lang_now).to_owned()),
+                            message.unwrap_or_else(|| PetitionText::SignatureNotSent.get(lang_now).to_owned()),
                         ));
                         if !errors.is_empty() {
                             show_errors(form, errors, &order, root);
@@ -144,17 +144,17 @@ pub fn SignForm(
         let lang = lang.get();
         match form.status.get() {
             Status::Idle => String::new(),
-            Status::Checking => Text::CheckingPerson.get(lang).to_owned(),
-            Status::Sending => Text::SendingSignature.get(lang).to_owned(),
-            Status::SavedOffline => Text::SavedOffline.get(lang).to_owned(),
-            Status::SavedWillRetry => Text::SavedWillRetry.get(lang).to_owned(),
+            Status::Checking => PetitionText::CheckingPerson.get(lang).to_owned(),
+            Status::Sending => PetitionText::SendingSignature.get(lang).to_owned(),
+            Status::SavedOffline => PetitionText::SavedOffline.get(lang).to_owned(),
+            Status::SavedWillRetry => PetitionText::SavedWillRetry.get(lang).to_owned(),
             Status::Refused(message) => message,
         }
     };
-    let label = |text: Text| Signal::derive(move || text.get(lang.get()).to_owned());
+    let label = |text: PetitionText| Signal::derive(move || text.get(lang.get()).to_owned());
     let comment = petition.comment.then(|| {
         let input = Input { kind: "text", autocomplete: "off", inputmode: "text", multiline: true, maxlength: MAX_COMMENT_LENGTH };
-        view! { <TextField form field="comment".to_owned() label=label(Text::CommentOptional) required=false input hint=None lang/> }
+        view! { <TextField form field="comment".to_owned() label=label(PetitionText::CommentOptional) required=false input hint=None lang/> }
     });
     let custom =
         petition.fields.iter().map(|field| view! { <CustomField form field=field.clone() lang/> }).collect_view();
@@ -162,23 +162,23 @@ pub fn SignForm(
         <form class="voix-sign" on:submit=submit on:focusin=presolve novalidate>
             <ErrorSummary form petition=petition.clone() lang/>
             <div class="voix-name-row">
-                <TextField form field="first_name".to_owned() label=label(Text::FirstName) required=true
+                <TextField form field="first_name".to_owned() label=label(PetitionText::FirstName) required=true
                     input=Input::text("given-name", MAX_NAME_LENGTH) hint=None lang/>
-                <TextField form field="last_name".to_owned() label=label(Text::LastName) required=true
+                <TextField form field="last_name".to_owned() label=label(PetitionText::LastName) required=true
                     input=Input::text("family-name", MAX_NAME_LENGTH) hint=None lang/>
             </div>
-            <TextField form field="email".to_owned() label=label(Text::Email) required=true
+            <TextField form field="email".to_owned() label=label(PetitionText::Email) required=true
                 input=Input { kind: "email", autocomplete: "email", inputmode: "email", multiline: false, maxlength: 254 }
                 hint=None lang/>
-            <TextField form field="postal_code".to_owned() label=label(Text::PostalCode) required=true
-                input=Input::text("postal-code", 12) hint=Some(Text::PostalCodeWhy) lang on_focus=start_loading/>
+            <TextField form field="postal_code".to_owned() label=label(PetitionText::PostalCode) required=true
+                input=Input::text("postal-code", 12) hint=Some(PetitionText::PostalCodeWhy) lang on_focus=start_loading/>
             <RidingField form lang/>
             {comment}
             {custom}
             <Consents form offers lang/>
             // Filled in only by robots: off-screen, out of the tab order and hidden from assistive technology.
             <div class="voix-hp" aria-hidden="true">
-                <label for="voix-pet-website"><Tr text=Text::HoneypotLabel lang/></label>
+                <label for="voix-pet-website"><Tr text=PetitionText::HoneypotLabel lang/></label>
                 <input id="voix-pet-website" name="website" type="text" tabindex="-1" autocomplete="off"
                     prop:value=move || form.honeypot.get()
                     on:input=move |ev| form.honeypot.set(event_target_value(&ev))/>
@@ -245,7 +245,7 @@ fn ErrorSummary(form: PetitionForm, petition: Arc<Petition>, lang: Signal<Lang>)
         <div id="voix-pet-summary" class="voix-error-summary" role="alert" tabindex="-1"
             hidden=move || form.errors.with(Vec::is_empty)>
             <Show when=move || form.errors.with(|e| !e.is_empty())>
-                <p><Tr text=Text::FixTheseProblems lang/></p>
+                <p><Tr text=PetitionText::FixTheseProblems lang/></p>
                 <ul>{items.clone()}</ul>
             </Show>
         </div>
@@ -256,11 +256,11 @@ fn ErrorSummary(form: PetitionForm, petition: Arc<Petition>, lang: Signal<Lang>)
 fn field_name(path: &str, petition: &Petition, lang: Lang) -> Option<String> {
     let field = path.strip_prefix("fields.")?;
     let text = match field {
-        "first_name" => Text::FirstName,
-        "last_name" => Text::LastName,
-        "email" => Text::Email,
-        "postal_code" => Text::PostalCode,
-        "comment" => Text::CommentOptional,
+        "first_name" => PetitionText::FirstName,
+        "last_name" => PetitionText::LastName,
+        "email" => PetitionText::Email,
+        "postal_code" => PetitionText::PostalCode,
+        "comment" => PetitionText::CommentOptional,
         other => return petition.fields.iter().find(|f| f.id == other).map(|f| f.label.text(lang).to_owned()),
     };
     Some(text.get(lang).to_owned())

@@ -5,7 +5,7 @@ use crate::clipboard::copy_text;
 use crate::components::text::Tr;
 use leptos::prelude::*;
 use std::sync::Arc;
-use voix_core::i18n::Text;
+use voix_core::i18n::{ActionText, PetitionText};
 use voix_core::petition::api::SignedReply;
 use voix_core::{Campaign, Lang, Part};
 
@@ -19,7 +19,9 @@ fn page_url() -> Option<String> {
 pub fn SignThanks(campaign: Arc<Campaign>, form: PetitionForm, lang: Signal<Lang>) -> impl IntoView {
     // Heading and message: thanks, or (double opt-in) a reminder that the signature counts once confirmed.
     let thanks = move || {
-        form.signed.with(|s| s.as_ref().map(SignedReply::thanks)).unwrap_or((Text::SignThanks, Text::SignThanksMore))
+        form.signed
+            .with(|s| s.as_ref().map(SignedReply::thanks))
+            .unwrap_or((PetitionText::SignThanks, PetitionText::SignThanksMore))
     };
     let url = page_url().unwrap_or_default();
     let title = campaign.title.clone();
@@ -28,7 +30,7 @@ pub fn SignThanks(campaign: Arc<Campaign>, form: PetitionForm, lang: Signal<Lang
         move || {
             let lang = lang.get();
             let subject = js_sys::encode_uri_component(title.text(lang));
-            let body = js_sys::encode_uri_component(&format!("{} {url}", Text::ShareEmailBody.get(lang)));
+            let body = js_sys::encode_uri_component(&format!("{} {url}", PetitionText::ShareEmailBody.get(lang)));
             format!("mailto:?subject={subject}&body={body}")
         }
     };
@@ -41,7 +43,7 @@ pub fn SignThanks(campaign: Arc<Campaign>, form: PetitionForm, lang: Signal<Lang
     let next = go.map(|go| {
         view! {
             <button type="button" class="voix-button" on:click=move |_| go.run(Part::Letter)>
-                <Tr text=Text::NextWriteToMp lang/>
+                <Tr text=PetitionText::NextWriteToMp lang/>
             </button>
         }
     });
@@ -51,12 +53,12 @@ pub fn SignThanks(campaign: Arc<Campaign>, form: PetitionForm, lang: Signal<Lang
             <p>{move || thanks().1.get(lang.get())}</p>
             <div class="voix-send">
                 {next}
-                <a class="voix-button voix-button--secondary" href=mailto><Tr text=Text::ShareByEmail lang/></a>
+                <a class="voix-button voix-button--secondary" href=mailto><Tr text=PetitionText::ShareByEmail lang/></a>
                 <button type="button" class="voix-button voix-button--secondary" on:click=copy>
-                    <Tr text=Text::ShareThisPage lang/>
+                    <Tr text=ActionText::ShareThisPage lang/>
                 </button>
             </div>
-            <p class="voix-muted" aria-live="polite">{move || copied.get().then(|| Text::LinkCopied.get(lang.get()))}</p>
+            <p class="voix-muted" aria-live="polite">{move || copied.get().then(|| ActionText::LinkCopied.get(lang.get()))}</p>
         </section>
     }
 }

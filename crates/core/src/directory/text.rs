@@ -1,4 +1,4 @@
-//! Riding-lookup lines built from data (provinces, dates); the fixed words are in `crate::i18n::Text`.
+//! Riding-lookup lines built from data (provinces, dates); the fixed words are in `crate::i18n::LetterText`.
 
 use crate::postal::Province;
 use crate::Lang;

@@ -2,7 +2,6 @@
 //! strings (a separate enum, so the widget's bundle does not carry them).
 
 use crate::i18n::catalogue;
-use crate::Lang;
 
 catalogue! {
     enum EmailText;

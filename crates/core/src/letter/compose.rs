@@ -5,7 +5,7 @@ use super::placeholder::{fill, Placeholder, Values};
 use super::sender::{non_blank, Sender};
 use super::wording;
 use crate::campaign::{Letter, Phrasings, Target};
-use crate::i18n::Text;
+use crate::i18n::LetterText;
 use crate::{Lang, Localized};
 
 /// The person a copy of the letter is addressed to.
@@ -130,7 +130,7 @@ pub fn compose(letter: &Letter, input: &LetterInput<'_>) -> ComposedLetter {
 
     let subject = match pick_localized(&letter.subjects, input.seed, lang) {
         Some(template) => fill(template, &values, lang, &mut missing),
-        None => Text::LetterDefaultSubject.get(lang).to_owned(),
+        None => LetterText::LetterDefaultSubject.get(lang).to_owned(),
     };
     let salutation = match non_blank(input.recipient.name) {
         Some(name) => wording::salutation(lang, name),

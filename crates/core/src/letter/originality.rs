@@ -6,7 +6,7 @@
 //! sentence shares few triples with the original, and one changed word changes the three triples around it.
 
 use super::compose::ComposedLetter;
-use crate::i18n::Text;
+use crate::i18n::LetterText;
 use crate::Lang;
 
 /// How original a letter is, for the widget's gauge.
@@ -30,11 +30,11 @@ impl OriginalityLevel {
     }
 
     /// An encouraging sentence for this level.
-    pub fn message(self) -> Text {
+    pub fn message(self) -> LetterText {
         match self {
-            OriginalityLevel::Low => Text::OriginalityLow,
-            OriginalityLevel::Medium => Text::OriginalityMedium,
-            OriginalityLevel::High => Text::OriginalityHigh,
+            OriginalityLevel::Low => LetterText::OriginalityLow,
+            OriginalityLevel::Medium => LetterText::OriginalityMedium,
+            OriginalityLevel::High => LetterText::OriginalityHigh,
         }
     }
 }
@@ -51,8 +51,8 @@ impl Originality {
     /// "Your own words: 35%" / "Vos propres mots : 35 %".
     pub fn line(self, lang: Lang) -> String {
         match lang {
-            Lang::En => format!("{}: {}%", Text::OriginalityLabel.get(lang), self.percent),
-            Lang::Fr => format!("{}\u{a0}: {}\u{202f}%", Text::OriginalityLabel.get(lang), self.percent),
+            Lang::En => format!("{}: {}%", LetterText::OriginalityLabel.get(lang), self.percent),
+            Lang::Fr => format!("{}\u{a0}: {}\u{202f}%", LetterText::OriginalityLabel.get(lang), self.percent),
         }
     }
 }

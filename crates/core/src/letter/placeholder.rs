@@ -4,7 +4,7 @@
 //! does). There is no escape for a literal brace: letters to MPs do not need braces, and a lone `{` is far more
 //! likely to be a typo, so validation reports it.
 
-use crate::i18n::Text;
+use crate::i18n::LetterText;
 use crate::Lang;
 
 /// A value filled into the campaign's texts.
@@ -53,13 +53,13 @@ impl Placeholder {
 
     /// What the letter shows while the value is unknown, e.g. "[your name]": a visible gap to fill, never an
     /// empty space that reads as a mistake.
-    pub fn gap(self) -> Text {
+    pub fn gap(self) -> LetterText {
         match self {
-            Placeholder::TargetName => Text::GapTargetName,
-            Placeholder::MpName => Text::GapMpName,
-            Placeholder::Riding => Text::GapRiding,
-            Placeholder::SenderName => Text::GapSenderName,
-            Placeholder::SenderPostalCode => Text::GapPostalCode,
+            Placeholder::TargetName => LetterText::GapTargetName,
+            Placeholder::MpName => LetterText::GapMpName,
+            Placeholder::Riding => LetterText::GapRiding,
+            Placeholder::SenderName => LetterText::GapSenderName,
+            Placeholder::SenderPostalCode => LetterText::GapPostalCode,
         }
     }
 }

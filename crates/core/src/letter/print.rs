@@ -4,7 +4,7 @@
 use super::compose::{paragraphs, ComposedLetter, Recipient};
 use super::wording;
 use crate::directory::IsoDate;
-use crate::i18n::Text;
+use crate::i18n::LetterText;
 use crate::Lang;
 
 /// Everything on the printed page, top to bottom.
@@ -46,7 +46,7 @@ impl ComposedLetter {
             paragraphs: paragraphs(&self.message).into_iter().map(str::to_owned).collect(),
             sign_off: self.sign_off.clone(),
             signature_name: self.signature.first().cloned().unwrap_or_default(),
-            no_stamp_note: Text::PrintNoStampNote.get(lang),
+            no_stamp_note: LetterText::PrintNoStampNote.get(lang),
         }
     }
 }
@@ -61,7 +61,7 @@ fn read_date(iso: &str) -> Option<IsoDate> {
 pub fn recipient_block(recipient: &Recipient<'_>, lang: Lang) -> Vec<String> {
     let mut lines = Vec::with_capacity(4);
     let name = recipient.name.trim();
-    lines.push(if name.is_empty() { Text::GapTargetName.get(lang).to_owned() } else { name.to_owned() });
+    lines.push(if name.is_empty() { LetterText::GapTargetName.get(lang).to_owned() } else { name.to_owned() });
     let role = recipient.role.trim();
     match recipient.riding.map(str::trim).filter(|r| !r.is_empty()) {
         // "Member of Parliament, Ottawa Centre": a comma rather than "for"/"de", which French elision would break.

@@ -21,7 +21,7 @@
 //! signing again gets `already_signed: true`, the count unchanged, and its consents recorded again.
 
 use super::FieldError;
-use crate::i18n::Text;
+use crate::i18n::{ApiText, PetitionText};
 use crate::{FedNum, Lang};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -61,13 +61,13 @@ pub struct SignedReply {
 impl SignedReply {
     /// The thank-you step's heading and message: a pending signature asks the person to check their email, an
     /// email that had already signed is told so, anyone else is thanked.
-    pub fn thanks(&self) -> (Text, Text) {
+    pub fn thanks(&self) -> (PetitionText, PetitionText) {
         if self.pending_confirmation {
-            (Text::SignCheckEmail, Text::SignCheckEmailMore)
+            (PetitionText::SignCheckEmail, PetitionText::SignCheckEmailMore)
         } else if self.already_signed {
-            (Text::SignThanks, Text::AlreadySigned)
+            (PetitionText::SignThanks, PetitionText::AlreadySigned)
         } else {
-            (Text::SignThanks, Text::SignThanksMore)
+            (PetitionText::SignThanks, PetitionText::SignThanksMore)
         }
     }
 }
@@ -196,19 +196,19 @@ impl ErrorCode {
     }
 
     /// The catalogue entry of the message a person reads.
-    pub fn text(self) -> Text {
+    pub fn text(self) -> ApiText {
         match self {
-            ErrorCode::Unreadable => Text::RequestUnreadable,
-            ErrorCode::NotJson => Text::RequestNotJson,
-            ErrorCode::TooLarge => Text::RequestTooLarge,
-            ErrorCode::UnknownCampaign => Text::CampaignNotFound,
-            ErrorCode::OriginRefused => Text::OriginRefused,
-            ErrorCode::PartnerMismatch => Text::PartnerMismatch,
-            ErrorCode::Invalid => Text::AnswersToFix,
-            ErrorCode::IdempotencyKeyReused => Text::IdempotencyKeyReused,
-            ErrorCode::TooManyAttempts => Text::TooManyAttempts,
-            ErrorCode::TokenNeeded => Text::TokenNeeded,
-            ErrorCode::Unavailable => Text::ServiceUnavailable,
+            ErrorCode::Unreadable => ApiText::RequestUnreadable,
+            ErrorCode::NotJson => ApiText::RequestNotJson,
+            ErrorCode::TooLarge => ApiText::RequestTooLarge,
+            ErrorCode::UnknownCampaign => ApiText::CampaignNotFound,
+            ErrorCode::OriginRefused => ApiText::OriginRefused,
+            ErrorCode::PartnerMismatch => ApiText::PartnerMismatch,
+            ErrorCode::Invalid => ApiText::AnswersToFix,
+            ErrorCode::IdempotencyKeyReused => ApiText::IdempotencyKeyReused,
+            ErrorCode::TooManyAttempts => ApiText::TooManyAttempts,
+            ErrorCode::TokenNeeded => ApiText::TokenNeeded,
+            ErrorCode::Unavailable => ApiText::ServiceUnavailable,
         }
     }
 
@@ -298,13 +298,13 @@ mod tests {
             already_signed: false,
             pending_confirmation: false,
         };
-        assert_eq!(counted.thanks(), (Text::SignThanks, Text::SignThanksMore));
+        assert_eq!(counted.thanks(), (PetitionText::SignThanks, PetitionText::SignThanksMore));
         let again = SignedReply { already_signed: true, ..counted.clone() };
-        assert_eq!(again.thanks(), (Text::SignThanks, Text::AlreadySigned));
+        assert_eq!(again.thanks(), (PetitionText::SignThanks, PetitionText::AlreadySigned));
         let pending = SignedReply { pending_confirmation: true, ..counted };
-        assert_eq!(pending.thanks(), (Text::SignCheckEmail, Text::SignCheckEmailMore));
-        assert!(Text::SignCheckEmailMore.get(Lang::En).contains("7 days"));
-        assert!(Text::SignCheckEmailMore.get(Lang::Fr).contains("7\u{a0}jours"));
+        assert_eq!(pending.thanks(), (PetitionText::SignCheckEmail, PetitionText::SignCheckEmailMore));
+        assert!(PetitionText::SignCheckEmailMore.get(Lang::En).contains("7 days"));
+        assert!(PetitionText::SignCheckEmailMore.get(Lang::Fr).contains("7\u{a0}jours"));
     }
 
     #[test]
