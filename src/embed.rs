@@ -30,10 +30,12 @@ pub struct Embed {
     pub data_url: String,
     /// The language the reader asked for (attributes first, then the EN/FR switch).
     pub preferred: ArcRwSignal<Lang>,
-    /// The campaign, fetched once for all mounts and fetched again by "Try again".
-    pub campaign: ArcLocalResource<LoadResult>,
-    // Keeps the reactive owner of the resource alive as long as a mount holds the embed.
-    _owner: Owner,
+    /// The campaign, fetched once for all mounts (`None` while it loads) and fetched again by "Try again".
+    /// A signal filled by a task rather than a resource: Leptos's async resources bring a channel and thread
+    /// machinery from std that one fetch does not need (issue 7's size budget).
+    pub campaign: ArcRwSignal<Option<LoadResult>>,
+    theme: CssStyleSheet,
+    voix_origin: String,
 }
 
 impl Embed {
@@ -47,31 +49,34 @@ impl Embed {
         theme: CssStyleSheet,
     ) -> Self {
         let preferred = ArcRwSignal::new(negotiate(preferences.iter().map(String::as_str), &Lang::ALL));
-        let owner = Owner::new();
-        let url = campaign_url.clone();
         // The data file is on the Voix server this widget came from: the one origin whose word on a campaign's
         // validity the widget takes (see `fetch_campaign`).
         let voix_origin = crate::load::origin_of(&data_url).unwrap_or_default();
-        let campaign = owner.with(|| {
-            ArcLocalResource::new(move || {
-                let (url, theme, voix_origin) = (url.clone(), theme.clone(), voix_origin.clone());
-                async move {
-                    let result = match url {
-                        Some(url) => fetch_campaign(&url, &voix_origin).await,
-                        None => Err(LoadError::NoCampaignAttribute),
-                    };
-                    // Syncing with the outside world: the theme sheet the shadow roots adopt, and the console.
-                    match &result {
-                        Ok(campaign) => {
-                            let _ = theme.replace_sync(&campaign.theme.host_css());
-                        }
-                        Err(error) => web_sys::console::error_1(&format!("[voix] {error}").into()),
-                    }
-                    result
+        let embed =
+            Embed { campaign_url, partner, data_url, preferred, campaign: ArcRwSignal::new(None), theme, voix_origin };
+        embed.load();
+        embed
+    }
+
+    /// Fetches the campaign (again), showing "Loading" meanwhile.
+    pub fn load(&self) {
+        self.campaign.set(None);
+        let (url, theme, voix_origin, campaign) =
+            (self.campaign_url.clone(), self.theme.clone(), self.voix_origin.clone(), self.campaign.clone());
+        leptos::task::spawn_local(async move {
+            let result = match url {
+                Some(url) => fetch_campaign(&url, &voix_origin).await,
+                None => Err(LoadError::NoCampaignAttribute),
+            };
+            // Syncing with the outside world: the theme sheet the shadow roots adopt, and the console.
+            match &result {
+                Ok(campaign) => {
+                    let _ = theme.replace_sync(&campaign.theme.host_css());
                 }
-            })
+                Err(error) => web_sys::console::error_1(&format!("[voix] {error}").into()),
+            }
+            campaign.set(Some(result));
         });
-        Embed { campaign_url, partner, data_url, preferred, campaign, _owner: owner }
     }
 
     /// The language to show, reactively: the reader's choice if the campaign offers it, else the campaign's first.

@@ -18,29 +18,21 @@ pub fn EmbedRoot(embed: Embed, kind: MountKind) -> impl IntoView {
     let fallback_lang = preferred.clone();
     let lang_attr = move || preferred.get().code();
     let content = move || {
-        let embed = embed.clone();
-        Suspend::new(async move {
-            let resource = embed.campaign.clone();
-            match resource.await {
-                Ok(campaign) => view! { <Loaded embed campaign kind/> }.into_any(),
-                Err(error) => {
-                    let retry = error.can_retry().then(|| {
-                        let resource = embed.campaign.clone();
-                        Callback::new(move |_| resource.refetch())
-                    });
-                    let lang = Signal::from(embed.preferred.clone());
-                    view! { <Failure text=error.text() setup=error.is_setup_problem() lang retry/> }.into_any()
-                }
+        let loaded = embed.campaign.get();
+        match loaded {
+            None => view! { <Loading lang=Signal::from(fallback_lang.clone())/> }.into_any(),
+            Some(Ok(campaign)) => view! { <Loaded embed=embed.clone() campaign kind/> }.into_any(),
+            Some(Err(error)) => {
+                let retry = error.can_retry().then(|| {
+                    let embed = embed.clone();
+                    Callback::new(move |_| embed.load())
+                });
+                let lang = Signal::from(embed.preferred.clone());
+                view! { <Failure text=error.text() setup=error.is_setup_problem() lang retry/> }.into_any()
             }
-        })
+        }
     };
-    view! {
-        <div class="voix" lang=lang_attr>
-            <Suspense fallback=move || view! { <Loading lang=Signal::from(fallback_lang.clone())/> }>
-                {content}
-            </Suspense>
-        </div>
-    }
+    view! { <div class="voix" lang=lang_attr>{content}</div> }
 }
 
 /// A loaded campaign: the whole of it, or one part.
