@@ -4,7 +4,9 @@ use leptos::wasm_split::SplitLoaderError;
 use std::fmt;
 use std::sync::Arc;
 use voix_core::i18n::Text;
-use voix_core::validate::{check_read_campaign, parse_campaign, Validation, VALIDATED_HEADER, VALIDATED_VALUE};
+use voix_core::validate::{
+    check_read_campaign, parse_campaign, Message, SyntaxKind, Validation, VALIDATED_HEADER, VALIDATED_VALUE,
+};
 use voix_core::{Campaign, Lang, Problem};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -59,10 +61,10 @@ impl LoadError {
         !matches!(self, LoadError::Unreachable { .. })
     }
 
-    /// Details for the webmaster, in English (the console is a developer tool).
+    /// Details for the webmaster, in English (the console is a developer tool). Lean on purpose: the words of
+    /// `voix check` (both languages, every rule) would cost every reader's first download, so the console names
+    /// the places and `voix check` explains them.
     pub fn details(&self) -> String {
-        let lines =
-            |problems: &[Problem]| problems.iter().map(|p| format!("\n  {}", p.describe(Lang::En))).collect::<String>();
         match self {
             LoadError::NoCampaignAttribute => "the script tag has no data-campaign attribute; add \
                 data-campaign=\"https://YOUR-VOIX-SERVER/campaigns/ID.json\""
@@ -70,13 +72,49 @@ impl LoadError {
             LoadError::NotFound { url } => format!("campaign {url} was not found (404)"),
             LoadError::Unreachable { url, detail } => format!("campaign {url} could not be loaded: {detail}"),
             LoadError::NotJson { url, problem } => {
-                format!("campaign {url} is not valid JSON:{}", lines(&[*problem.clone()]))
+                let (line, column) = problem.position.unwrap_or_default();
+                let what = match &problem.message {
+                    Message::Syntax(kind) => syntax_words(kind),
+                    _ => "syntax error",
+                };
+                format!("campaign {url} is not valid JSON: line {line}, column {column}: {what}")
             }
             LoadError::Invalid { url, problems } => {
-                format!("campaign {url} has {} problem(s); run `voix check` on it:{}", problems.len(), lines(problems))
+                format!("campaign {url} has {} problem(s); run `voix check` on it:{}", problems.len(), places(problems))
             }
         }
     }
+}
+
+/// A few words on a JSON syntax error, in the spirit of the parser's own.
+fn syntax_words(kind: &SyntaxKind) -> &str {
+    match kind {
+        SyntaxKind::EndsTooSoon => "the file ends too soon",
+        SyntaxKind::ExpectedCommaOrBrace => "expected `,` or `}`",
+        SyntaxKind::ExpectedCommaOrBracket => "expected `,` or `]`",
+        SyntaxKind::ExpectedColon => "expected `:`",
+        SyntaxKind::ExpectedValue => "expected value",
+        SyntaxKind::BareWord => "unquoted word",
+        SyntaxKind::KeyNotQuoted => "key must be a string",
+        SyntaxKind::TrailingComma => "trailing comma",
+        SyntaxKind::TextAfterEnd => "trailing characters",
+        SyntaxKind::ControlCharacter => "control character in a string",
+        SyntaxKind::InvalidEscape => "invalid escape",
+        SyntaxKind::InvalidNumber => "invalid number",
+        SyntaxKind::Other(words) => words,
+    }
+}
+
+/// One console line per problem: where it is, and the reader's own words when the file could not be read into a
+/// campaign (they are already in the bundle; the rules' messages are not).
+pub(crate) fn places(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|problem| match &problem.message {
+            Message::Unreadable { detail } => format!("\n  {}: {detail}", problem.location(Lang::En)),
+            _ => format!("\n  {}", problem.location(Lang::En)),
+        })
+        .collect()
 }
 
 impl fmt::Display for LoadError {
