@@ -29,13 +29,14 @@ pub enum LoadError {
         url: String,
         detail: String,
     },
+    // Shared, not owned: every embed's resource clones its result, and a deep clone of the problems is code.
     NotJson {
         url: String,
-        problem: Box<Problem>,
+        problem: Arc<Problem>,
     },
     Invalid {
         url: String,
-        problems: Vec<Problem>,
+        problems: Arc<[Problem]>,
     },
 }
 
@@ -139,9 +140,9 @@ pub async fn fetch_campaign(url: &str, voix_origin: &str) -> Result<Arc<Campaign
         && fetched.header(VALIDATED_HEADER).as_deref() == Some(VALIDATED_VALUE);
     let campaign = parse_campaign(&fetched.text).map_err(|problem| {
         if problem.position.is_some() {
-            LoadError::NotJson { url: url.to_owned(), problem }
+            LoadError::NotJson { url: url.to_owned(), problem: Arc::from(problem) }
         } else {
-            LoadError::Invalid { url: url.to_owned(), problems: vec![*problem] }
+            LoadError::Invalid { url: url.to_owned(), problems: Arc::from([*problem]) }
         }
     })?;
     if vouched {
@@ -157,7 +158,7 @@ pub async fn fetch_campaign(url: &str, voix_origin: &str) -> Result<Arc<Campaign
         None => {
             let mut problems = validation.problems;
             problems.retain(Problem::is_error);
-            Err(LoadError::Invalid { url: url.to_owned(), problems })
+            Err(LoadError::Invalid { url: url.to_owned(), problems: problems.into() })
         }
     }
 }
