@@ -201,7 +201,12 @@ async fn fetch_text_within(url: &str, timeout_ms: u32) -> Result<String, FetchFa
 }
 
 async fn fetch_within(url: &str, timeout_ms: u32) -> Result<Fetched, FetchFailure> {
-    let network = |error: JsValue| FetchFailure::Network(error.as_string().unwrap_or_else(|| format!("{:?}", error)));
+    // The error's own words ("TypeError: Failed to fetch"; a timeout's DOMException is an Error too): JsValue's
+    // Debug would link wasm-bindgen's debug formatter into the glue for one console line.
+    let network = |error: JsValue| {
+        let words = error.as_string().or_else(|| error.dyn_ref::<js_sys::Error>().map(|e| e.to_string().into()));
+        FetchFailure::Network(words.unwrap_or_else(|| "the request failed".to_owned()))
+    };
     let window = web_sys::window().ok_or_else(|| FetchFailure::Network("no window".into()))?;
     let init = RequestInit::new();
     init.set_method("GET");

@@ -17,7 +17,7 @@ pub fn fetch_shared(explainer: &Explainer, shared: RwSignal<Arc<Vec<Term>>>) {
         None => web_sys::Url::new(location).map(|url| url.href()).ok(),
     };
     let Some(url) = url else {
-        web_sys::console::warn_1(&format!("[voix] the shared glossary address {location:?} cannot be used").into());
+        web_sys::console::warn_1(&format!("[voix] the shared glossary address \"{location}\" cannot be used").into());
         return;
     };
     leptos::task::spawn_local(async move {
