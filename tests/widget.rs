@@ -291,12 +291,26 @@ async fn explainer_terms_disclose_their_definition() {
 #[path = "../build/css.rs"]
 mod css;
 
-/// The browser's reading of a stylesheet: each rule as the CSSOM serialises it (nested rules included).
+/// The browser's reading of a stylesheet: each rule as the CSSOM serialises it (nested rules included). A value
+/// with `var()` is kept as written, so spaces next to its commas and brackets (which mean nothing) are dropped.
 fn css_rules(css: &str) -> Vec<String> {
     let sheet = web_sys::CssStyleSheet::new().expect("a stylesheet");
     sheet.replace_sync(css).expect("the CSS parses");
     let rules = sheet.css_rules().expect("readable rules");
-    (0..rules.length()).filter_map(|i| rules.item(i)).map(|rule| rule.css_text()).collect()
+    (0..rules.length()).filter_map(|i| rules.item(i)).map(|rule| without_spaces_in_lists(&rule.css_text())).collect()
+}
+
+fn without_spaces_in_lists(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.clone().find(|c| *c != ' ');
+        let dropped = c == ' ' && (out.ends_with([',', '(']) || matches!(next, Some(',' | ')')));
+        if !dropped {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `css` with comments and every whitespace outside strings removed, and no `;` before `}`: what minifying may
