@@ -29,7 +29,8 @@ pub enum LoadError {
         url: String,
         detail: String,
     },
-    // Shared, not owned: every embed's resource clones its result, and a deep clone of the problems is code.
+    /// Shared, not owned (here and in `Invalid`): every read of the resource clones its result, and a deep clone
+    /// of problems is code in the bundle.
     NotJson {
         url: String,
         problem: Arc<Problem>,
@@ -106,8 +107,8 @@ fn syntax_words(kind: &SyntaxKind) -> &str {
     }
 }
 
-/// One console line per problem: where it is, and the reader's own words when the file could not be read into a
-/// campaign (they are already in the bundle; the rules' messages are not).
+/// One console line per problem: where it is, and the JSON reader's own words when the file could not be read into
+/// a campaign (those are in the bundle anyway; the rules' messages are not).
 pub(crate) fn places(problems: &[Problem]) -> String {
     problems
         .iter()
