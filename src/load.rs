@@ -4,7 +4,9 @@ use leptos::wasm_split::SplitLoaderError;
 use std::fmt;
 use std::sync::Arc;
 use voix_core::i18n::Text;
-use voix_core::validate::{check_read_campaign, parse_campaign, Validation, VALIDATED_HEADER, VALIDATED_VALUE};
+use voix_core::validate::{
+    check_read_campaign, parse_campaign, Message, SyntaxKind, Validation, VALIDATED_HEADER, VALIDATED_VALUE,
+};
 use voix_core::{Campaign, Lang, Problem};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -27,13 +29,15 @@ pub enum LoadError {
         url: String,
         detail: String,
     },
+    /// Shared, not owned (here and in `Invalid`): every read of the resource clones its result, and a deep clone
+    /// of problems is code in the bundle.
     NotJson {
         url: String,
-        problem: Box<Problem>,
+        problem: Arc<Problem>,
     },
     Invalid {
         url: String,
-        problems: Vec<Problem>,
+        problems: Arc<[Problem]>,
     },
 }
 
@@ -59,10 +63,10 @@ impl LoadError {
         !matches!(self, LoadError::Unreachable { .. })
     }
 
-    /// Details for the webmaster, in English (the console is a developer tool).
+    /// Details for the webmaster, in English (the console is a developer tool). Lean on purpose: the words of
+    /// `voix check` (both languages, every rule) would cost every reader's first download, so the console names
+    /// the places and `voix check` explains them.
     pub fn details(&self) -> String {
-        let lines =
-            |problems: &[Problem]| problems.iter().map(|p| format!("\n  {}", p.describe(Lang::En))).collect::<String>();
         match self {
             LoadError::NoCampaignAttribute => "the script tag has no data-campaign attribute; add \
                 data-campaign=\"https://YOUR-VOIX-SERVER/campaigns/ID.json\""
@@ -70,13 +74,49 @@ impl LoadError {
             LoadError::NotFound { url } => format!("campaign {url} was not found (404)"),
             LoadError::Unreachable { url, detail } => format!("campaign {url} could not be loaded: {detail}"),
             LoadError::NotJson { url, problem } => {
-                format!("campaign {url} is not valid JSON:{}", lines(&[*problem.clone()]))
+                let (line, column) = problem.position.unwrap_or_default();
+                let what = match &problem.message {
+                    Message::Syntax(kind) => syntax_words(kind),
+                    _ => "syntax error",
+                };
+                format!("campaign {url} is not valid JSON: line {line}, column {column}: {what}")
             }
             LoadError::Invalid { url, problems } => {
-                format!("campaign {url} has {} problem(s); run `voix check` on it:{}", problems.len(), lines(problems))
+                format!("campaign {url} has {} problem(s); run `voix check` on it:{}", problems.len(), places(problems))
             }
         }
     }
+}
+
+/// A few words on a JSON syntax error, in the spirit of the parser's own.
+fn syntax_words(kind: &SyntaxKind) -> &str {
+    match kind {
+        SyntaxKind::EndsTooSoon => "the file ends too soon",
+        SyntaxKind::ExpectedCommaOrBrace => "expected `,` or `}`",
+        SyntaxKind::ExpectedCommaOrBracket => "expected `,` or `]`",
+        SyntaxKind::ExpectedColon => "expected `:`",
+        SyntaxKind::ExpectedValue => "expected value",
+        SyntaxKind::BareWord => "unquoted word",
+        SyntaxKind::KeyNotQuoted => "key must be a string",
+        SyntaxKind::TrailingComma => "trailing comma",
+        SyntaxKind::TextAfterEnd => "trailing characters",
+        SyntaxKind::ControlCharacter => "control character in a string",
+        SyntaxKind::InvalidEscape => "invalid escape",
+        SyntaxKind::InvalidNumber => "invalid number",
+        SyntaxKind::Other(words) => words,
+    }
+}
+
+/// One console line per problem: where it is, and the JSON reader's own words when the file could not be read into
+/// a campaign (those are in the bundle anyway; the rules' messages are not).
+pub(crate) fn places(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|problem| match &problem.message {
+            Message::Unreadable { detail } => format!("\n  {}: {detail}", problem.location(Lang::En)),
+            _ => format!("\n  {}", problem.location(Lang::En)),
+        })
+        .collect()
 }
 
 impl fmt::Display for LoadError {
@@ -101,9 +141,9 @@ pub async fn fetch_campaign(url: &str, voix_origin: &str) -> Result<Arc<Campaign
         && fetched.header(VALIDATED_HEADER).as_deref() == Some(VALIDATED_VALUE);
     let campaign = parse_campaign(&fetched.text).map_err(|problem| {
         if problem.position.is_some() {
-            LoadError::NotJson { url: url.to_owned(), problem }
+            LoadError::NotJson { url: url.to_owned(), problem: Arc::from(problem) }
         } else {
-            LoadError::Invalid { url: url.to_owned(), problems: vec![*problem] }
+            LoadError::Invalid { url: url.to_owned(), problems: Arc::from([*problem]) }
         }
     })?;
     if vouched {
@@ -119,7 +159,7 @@ pub async fn fetch_campaign(url: &str, voix_origin: &str) -> Result<Arc<Campaign
         None => {
             let mut problems = validation.problems;
             problems.retain(Problem::is_error);
-            Err(LoadError::Invalid { url: url.to_owned(), problems })
+            Err(LoadError::Invalid { url: url.to_owned(), problems: problems.into() })
         }
     }
 }
@@ -162,7 +202,12 @@ async fn fetch_text_within(url: &str, timeout_ms: u32) -> Result<String, FetchFa
 }
 
 async fn fetch_within(url: &str, timeout_ms: u32) -> Result<Fetched, FetchFailure> {
-    let network = |error: JsValue| FetchFailure::Network(error.as_string().unwrap_or_else(|| format!("{:?}", error)));
+    // The error's own words ("TypeError: Failed to fetch"; a timeout's DOMException is an Error too): JsValue's
+    // Debug would link wasm-bindgen's debug formatter into the glue for one console line.
+    let network = |error: JsValue| {
+        let words = error.as_string().or_else(|| error.dyn_ref::<js_sys::Error>().map(|e| e.to_string().into()));
+        FetchFailure::Network(words.unwrap_or_else(|| "the request failed".to_owned()))
+    };
     let window = web_sys::window().ok_or_else(|| FetchFailure::Network("no window".into()))?;
     let init = RequestInit::new();
     init.set_method("GET");

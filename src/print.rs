@@ -6,7 +6,8 @@ use voix_core::Lang;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
 
-const PRINT_CSS: &str = include_str!("../style/print.css");
+/// `style/print.css`, minified by build.rs.
+const PRINT_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/print.css"));
 
 /// A letter laid out for print: blocks of lines, top to bottom.
 pub struct PrintDocument {

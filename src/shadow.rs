@@ -4,8 +4,8 @@
 use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRootInit, ShadowRootMode};
 
-/// The widget's styles, from `style/`.
-const WIDGET_CSS: &str = include_str!("../style/voix.css");
+/// The widget's styles, from `style/voix.css`, minified by build.rs.
+const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/voix.css"));
 
 /// A constructable stylesheet holding `css`.
 pub fn stylesheet(css: &str) -> Result<CssStyleSheet, JsValue> {

@@ -286,3 +286,105 @@ async fn explainer_terms_disclose_their_definition() {
     // Nothing was inserted as HTML: no script, no inline style.
     assert!(root.query_selector("script, [style]").expect("query").is_none());
 }
+
+/// The build script's minifier (build/css.rs), for the tricky cases below.
+#[path = "../build/css.rs"]
+mod css;
+
+/// The browser's reading of a stylesheet: each rule as the CSSOM serialises it (nested rules included). A value
+/// with `var()` is kept as written, so spaces next to its commas and brackets (which mean nothing) are dropped.
+fn css_rules(css: &str) -> Vec<String> {
+    let sheet = web_sys::CssStyleSheet::new().expect("a stylesheet");
+    sheet.replace_sync(css).expect("the CSS parses");
+    let rules = sheet.css_rules().expect("readable rules");
+    (0..rules.length()).filter_map(|i| rules.item(i)).map(|rule| without_spaces_in_lists(&rule.css_text())).collect()
+}
+
+fn without_spaces_in_lists(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.clone().find(|c| *c != ' ');
+        let dropped = c == ' ' && (out.ends_with([',', '(']) || matches!(next, Some(',' | ')')));
+        if !dropped {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `css` with comments and every whitespace outside strings removed, and no `;` before `}`: what minifying may
+/// not change.
+fn without_layout(css: &str) -> String {
+    let mut out = String::new();
+    let mut chars = css.chars().peekable();
+    let mut quote = None;
+    while let Some(c) = chars.next() {
+        match quote {
+            Some(q) => {
+                out.push(c);
+                if c == '\\' {
+                    out.extend(chars.next());
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None if c == '/' && chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut star = false;
+                for c in chars.by_ref() {
+                    if star && c == '/' {
+                        break;
+                    }
+                    star = c == '*';
+                }
+            }
+            None if c.is_whitespace() => {}
+            None => {
+                if c == '}' && out.ends_with(';') {
+                    out.pop();
+                }
+                if c == '"' || c == '\'' {
+                    quote = Some(c);
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+#[wasm_bindgen_test]
+fn minified_stylesheets_have_the_same_rules() {
+    let sheets = [
+        (include_str!("../style/voix.css"), include_str!(concat!(env!("OUT_DIR"), "/voix.css"))),
+        (include_str!("../style/print.css"), include_str!(concat!(env!("OUT_DIR"), "/print.css"))),
+    ];
+    for (original, minified) in sheets {
+        assert!(minified.len() < original.len() * 3 / 4, "comments and layout are gone");
+        assert_eq!(without_layout(minified), without_layout(original), "only whitespace and comments differ");
+        let rules = css_rules(original);
+        assert!(rules.len() > 10, "the whole sheet is read");
+        assert_eq!(css_rules(minified), rules);
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_minifier_keeps_strings_urls_and_meaningful_spaces() {
+    let tricky = r#"
+        /* a comment */ .voix :focus-visible , .a > .b{ outline : 3px solid var( --x , red ) !important ; }
+        .c::after { content: "/* not a comment */  ;}" ; }
+        .d { background: url(data:image/svg+xml;utf8,a/*b*/c) ; width: calc( 1em + 2px ); }
+        .e :is( .f , .g ) .h{ color: red }
+        @media screen and (max-width: 30em) { .i { margin: 0 auto } }
+        .j/**/.k { font-family: "Segoe UI", 'Helvetica Neue' , sans-serif }
+    "#;
+    let minified = css::minify(tricky);
+    assert!(minified.contains(r#"content:"/* not a comment */  ;}""#), "{minified}");
+    assert!(minified.contains("url(data:image/svg+xml;utf8,a/*b*/c)"), "{minified}");
+    assert!(minified.contains(".voix :focus-visible,.a>.b{"), "{minified}");
+    assert!(minified.contains("calc(1em + 2px)"), "{minified}");
+    assert!(minified.contains("@media screen and (max-width:30em){"), "{minified}");
+    assert!(!minified.contains(".j .k"), "a comment is not a space: {minified}");
+    assert_eq!(css_rules(&minified), css_rules(tricky));
+}

@@ -17,7 +17,7 @@ pub fn fetch_shared(explainer: &Explainer, shared: RwSignal<Arc<Vec<Term>>>) {
         None => web_sys::Url::new(location).map(|url| url.href()).ok(),
     };
     let Some(url) = url else {
-        web_sys::console::warn_1(&format!("[voix] the shared glossary address {location:?} cannot be used").into());
+        web_sys::console::warn_1(&format!("[voix] the shared glossary address \"{location}\" cannot be used").into());
         return;
     };
     leptos::task::spawn_local(async move {
@@ -27,10 +27,10 @@ pub fn fetch_shared(explainer: &Explainer, shared: RwSignal<Arc<Vec<Term>>>) {
                 match check.glossary {
                     Some(glossary) => shared.set(Arc::new(glossary.terms)),
                     None => {
-                        let problems: Vec<String> =
-                            check.problems.iter().map(|p| p.describe(voix_core::Lang::En)).collect();
+                        let places = crate::load::places(&check.problems);
+                        let check = "run `voix check --glossary FILE` on a campaign that uses it";
                         web_sys::console::warn_1(
-                            &format!("[voix] the shared glossary {url} is not used: {}", problems.join("; ")).into(),
+                            &format!("[voix] the shared glossary {url} is not used; {check}:{places}").into(),
                         );
                     }
                 }

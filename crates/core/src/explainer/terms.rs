@@ -88,15 +88,19 @@ impl<'g> Finder<'g> {
                 }
             }
         }
-        // Longest first (then leftmost); a candidate overlapping one already kept is dropped.
-        candidates.sort_by(|a, b| (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)));
+        // Longest first (then leftmost, then the earlier term); a candidate overlapping one already kept is dropped.
+        // The order is total, so the unstable sort (less code in the widget) gives what a stable one would.
+        candidates.sort_unstable_by(|a, b| {
+            (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)).then(a.term.cmp(&b.term))
+        });
+        // Kept in the order they appear: each goes in at its place (no second sort, so less code in the widget).
         let mut kept: Vec<Found> = Vec::new();
         for candidate in candidates {
             if kept.iter().all(|k| candidate.end <= k.start || candidate.start >= k.end) {
-                kept.push(candidate);
+                let at = kept.partition_point(|k| k.start < candidate.start);
+                kept.insert(at, candidate);
             }
         }
-        kept.sort_by_key(|found| found.start);
         kept
     }
 
