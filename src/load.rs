@@ -29,8 +29,8 @@ pub enum LoadError {
         url: String,
         detail: String,
     },
-    /// Shared, not owned (here and in `Invalid`): every read of the resource clones its result, and a deep clone
-    /// of problems is code in the bundle.
+    /// Shared, not owned (here and in `Invalid`): every read of the embed's campaign signal clones its result, and a
+    /// deep clone of problems is code in the bundle.
     NotJson {
         url: String,
         problem: Arc<Problem>,
