@@ -5,7 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 use voix_core::i18n::Text;
 use voix_core::validate::{
-    check_read_campaign, parse_campaign, Message, SyntaxKind, Validation, VALIDATED_HEADER, VALIDATED_VALUE,
+    check_read_campaign, parse_campaign, Message, Validation, VALIDATED_HEADER, VALIDATED_VALUE,
 };
 use voix_core::{Campaign, Lang, Problem};
 use wasm_bindgen::{JsCast, JsValue};
@@ -76,7 +76,7 @@ impl LoadError {
             LoadError::NotJson { url, problem } => {
                 let (line, column) = problem.position.unwrap_or_default();
                 let what = match &problem.message {
-                    Message::Syntax(kind) => syntax_words(kind),
+                    Message::Syntax(kind) => kind.short_words(),
                     _ => "syntax error",
                 };
                 format!("campaign {url} is not valid JSON: line {line}, column {column}: {what}")
@@ -85,25 +85,6 @@ impl LoadError {
                 format!("campaign {url} has {} problem(s); run `voix check` on it:{}", problems.len(), places(problems))
             }
         }
-    }
-}
-
-/// A few words on a JSON syntax error, in the spirit of the parser's own.
-fn syntax_words(kind: &SyntaxKind) -> &str {
-    match kind {
-        SyntaxKind::EndsTooSoon => "the file ends too soon",
-        SyntaxKind::ExpectedCommaOrBrace => "expected `,` or `}`",
-        SyntaxKind::ExpectedCommaOrBracket => "expected `,` or `]`",
-        SyntaxKind::ExpectedColon => "expected `:`",
-        SyntaxKind::ExpectedValue => "expected value",
-        SyntaxKind::BareWord => "unquoted word",
-        SyntaxKind::KeyNotQuoted => "key must be a string",
-        SyntaxKind::TrailingComma => "trailing comma",
-        SyntaxKind::TextAfterEnd => "trailing characters",
-        SyntaxKind::ControlCharacter => "control character in a string",
-        SyntaxKind::InvalidEscape => "invalid escape",
-        SyntaxKind::InvalidNumber => "invalid number",
-        SyntaxKind::Other(words) => words,
     }
 }
 

@@ -133,6 +133,26 @@ pub enum SyntaxKind {
 }
 
 impl SyntaxKind {
+    /// A few English words on the error, in the spirit of the parser's own: the widget's console line, which
+    /// must stay small (the full EN/FR wording is `voix check`'s).
+    pub fn short_words(&self) -> &str {
+        match self {
+            SyntaxKind::EndsTooSoon => "the file ends too soon",
+            SyntaxKind::ExpectedCommaOrBrace => "expected `,` or `}`",
+            SyntaxKind::ExpectedCommaOrBracket => "expected `,` or `]`",
+            SyntaxKind::ExpectedColon => "expected `:`",
+            SyntaxKind::ExpectedValue => "expected value",
+            SyntaxKind::BareWord => "unquoted word",
+            SyntaxKind::KeyNotQuoted => "key must be a string",
+            SyntaxKind::TrailingComma => "trailing comma",
+            SyntaxKind::TextAfterEnd => "trailing characters",
+            SyntaxKind::ControlCharacter => "control character in a string",
+            SyntaxKind::InvalidEscape => "invalid escape",
+            SyntaxKind::InvalidNumber => "invalid number",
+            SyntaxKind::Other(words) => words,
+        }
+    }
+
     /// Classifies serde_json's message (without its " at line … column …" suffix).
     pub fn classify(parser_message: &str) -> SyntaxKind {
         let m = parser_message;
