@@ -7,6 +7,8 @@ VOIX_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export VOIX_ROOT
 # wasm-opt 132 from npm: Debian's 108 breaks wasm-bindgen's externref table (see docs/toolchain.md).
 export VOIX_BINARYEN_VERSION=132.0.0
+# terser minifies the release bundle's JavaScript (the wasm-bindgen glue and the chunk loader).
+export VOIX_TERSER_VERSION=5.51.4
 export VOIX_TRUNK_VERSION=0.21.14
 
 # The wasm-bindgen version pinned in Cargo.lock; the CLI must be exactly this.

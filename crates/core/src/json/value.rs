@@ -48,11 +48,26 @@ impl Value {
             Kind::Bool(value) => format!("boolean `{value}`"),
             Kind::Number(text) if integer(text).is_some() => format!("integer `{text}`"),
             Kind::Number(text) => format!("floating point `{text}`"),
-            Kind::String(text) => format!("string {text:?}"),
+            Kind::String(text) => format!("string {}", quoted(text)),
             Kind::Array(_) => "sequence".to_owned(),
             Kind::Object(_) => "map".to_owned(),
         }
     }
+}
+
+/// `text` as `{:?}` prints it, written out by hand: the release bundle is built with `-Zfmt-debug=none`, under
+/// which `{:?}` prints nothing. str's Debug escapes each char as `char::escape_debug` does, except `'`.
+fn quoted(text: &str) -> String {
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for c in text.chars() {
+        match c {
+            '\'' => quoted.push(c),
+            _ => quoted.extend(c.escape_debug()),
+        }
+    }
+    quoted.push('"');
+    quoted
 }
 
 /// A number that serde_json reads as an integer: no fraction or exponent, within u64 (or i64 when negative), and
@@ -68,4 +83,27 @@ pub fn integer(text: &str) -> Option<(bool, u64)> {
     })?;
     let fits = !negative || (1..=1u64 << 63).contains(&magnitude);
     (fits && !digits.is_empty()).then_some((negative, magnitude))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    #[test]
+    fn quoted_matches_debug_for_str() {
+        let texts = [
+            "",
+            "plain",
+            "l'état « fiché »",
+            "\"double\" and 'single'",
+            "back\\slash",
+            "\t\r\n\0\u{1}\u{7f}\u{85}",
+            "\u{301}leading combining accent, e\u{301} inside",
+            "zero\u{200b}width, soft\u{ad}hyphen, bidi\u{202e}override",
+            "emoji 🇨🇦 and \u{fffe} and \u{e000}",
+        ];
+        for text in texts {
+            assert_eq!(quoted(text), format!("{text:?}"), "{text}");
+        }
+    }
 }
