@@ -101,6 +101,9 @@ for (let at = 8; at < wasm.length; ) {
   at = start + size;
 }
 
+// A name as a regular expression that matches only itself.
+const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 // Replaces exactly one match of `pattern` in the glue, or stops.
 function replaceOnce(pattern, replacement, what) {
   const found = glue.match(new RegExp(pattern.source, `${pattern.flags}g`));
@@ -170,12 +173,12 @@ function shortNames() {
     if (kind === "import" && module === GLUE_MODULE) {
       const newField = shortName(next++);
       // The import object's members are `        NAME: function(` lines of `const import0 = {`.
-      replaceOnce(new RegExp(`^(\\s+)${field}(: function\\()`, "m"), `$1${newField}$2`, `import ${field}`);
+      replaceOnce(new RegExp(`^(\\s+)${literal(field)}(: function\\()`, "m"), `$1${newField}$2`, `import ${field}`);
       renamed.imports++;
       return newField;
     }
     // The glue reads exports as `wasm.NAME`; one it never names is left alone.
-    const use = new RegExp(`\\bwasm\\.${field}\\b`, "g");
+    const use = new RegExp(`\\bwasm\\.${literal(field)}\\b`, "g");
     if (kind === "export" && !KEEP_EXPORTS.has(field) && use.test(glue)) {
       const newField = shortName(next++);
       glue = glue.replace(use, `wasm.${newField}`);

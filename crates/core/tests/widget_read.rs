@@ -131,8 +131,21 @@ fn any_value_anywhere_gets_the_same_verdict() {
     assert!(runs > 500 && rejected > runs / 2, "{runs} variations, {rejected} rejected");
 }
 
+/// A JSON pointer as a validation path: `/letter/subjects/0/en` is `letter.subjects[0].en`.
+fn dotted(pointer: &str) -> String {
+    let mut path = String::new();
+    for step in pointer.split('/').skip(1) {
+        match step.parse::<usize>() {
+            Ok(index) => path.push_str(&format!("[{index}]")),
+            Err(_) if path.is_empty() => path.push_str(step),
+            Err(_) => path.push_str(&format!(".{step}")),
+        }
+    }
+    path
+}
+
 #[test]
-fn a_repeated_field_is_refused_as_serde_refuses_it() {
+fn a_repeated_field_is_refused_by_the_widget_and_by_voix_check() {
     let example = example();
     let mut repeated = 0;
     for place in pointers(&example) {
@@ -145,7 +158,16 @@ fn a_repeated_field_is_refused_as_serde_refuses_it() {
         *campaign.pointer_mut(&place).expect("place") = json!("@@here@@");
         let source = campaign.to_string().replacen("\"@@here@@\"", &twice, 1);
         reads_as_serde(&source, &format!("{place}/{key} twice"), false);
-        assert!(!read_campaign(&source).is_valid(), "{place}/{key} twice");
+        assert!(!same_verdict(&source, &format!("{place}/{key} twice")), "{place}/{key} twice");
+        // `voix check` names the field and where it is (serde_json's own map would keep the second silently).
+        let full = validate_campaign(&source, None);
+        let duplicate = full.errors().find(|p| p.message == Message::DuplicateField { name: key.clone() });
+        let duplicate = duplicate.unwrap_or_else(|| panic!("{place}/{key} twice: {:?}", full.problems));
+        assert_eq!(duplicate.path, dotted(&format!("{place}/{key}")), "{place}/{key} twice");
+        let (line, column) = duplicate.position.expect("a position");
+        // serde_json's place for it, as the widget's message gives: the key's closing quote, before its colon.
+        let there = source.lines().nth(line - 1).and_then(|text| text.get(column - 1..));
+        assert!(there.is_some_and(|rest| rest.starts_with("\":")), "{place}/{key}: at {line}:{column}");
         repeated += 1;
     }
     assert!(repeated > 10);

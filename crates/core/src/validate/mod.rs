@@ -66,7 +66,8 @@ pub fn validate_campaign_with(
         Err(error) => return fail(vec![Problem::error("$schema", Message::Unreadable { detail: error.to_string() })]),
     };
     let walker = structure::Walker::new(&schema);
-    let mut problems = Vec::new();
+    // serde_json's Value keeps the last of two same-named fields; the widget refuses the file: say so here.
+    let mut problems = crate::json::parse(source).map(|read| duplicate_fields(source, &read, "")).unwrap_or_default();
     walker.check_root(&value, &mut problems);
     // With the shape wrong, the rules still run on a repaired copy, so that every problem shows at once; what they
     // find under a place the shape check already reported is the same problem seen again, and is dropped.
@@ -91,6 +92,33 @@ pub fn validate_campaign_with(
     let has_errors = problems.iter().any(Problem::is_error);
     debug_assert!(shape_problems == 0 || has_errors);
     Validation { campaign: (!has_errors).then_some(campaign), problems }
+}
+
+/// Every field named twice in one object, at the second one's place, in reading order.
+fn duplicate_fields(source: &str, value: &crate::json::Value, at: &str) -> Vec<Problem> {
+    use crate::json::Kind;
+    let mut problems = Vec::new();
+    match &value.kind {
+        Kind::Object(members) => {
+            for (i, member) in members.iter().enumerate() {
+                let place = path::key(at, &member.key);
+                if members[..i].iter().any(|earlier| earlier.key == member.key) {
+                    problems.push(Problem {
+                        position: Some(crate::json::position(source, member.key_error_at)),
+                        ..Problem::error(place.clone(), Message::DuplicateField { name: member.key.clone() })
+                    });
+                }
+                problems.extend(duplicate_fields(source, &member.value, &place));
+            }
+        }
+        Kind::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                problems.extend(duplicate_fields(source, item, &path::index(at, i)));
+            }
+        }
+        _ => {}
+    }
+    problems
 }
 
 /// Whether `path` is `place` or inside it (`title.fr` is within `title`; `titles` is not; all is within the root).

@@ -232,6 +232,11 @@ pub enum Message {
     DuplicateItem {
         item: String,
     },
+    /// An object that names the same field twice. JSON readers disagree on what that means (serde_json's map keeps
+    /// the last one; the widget, like serde's derives, refuses the file), so the organiser must keep one.
+    DuplicateField {
+        name: String,
+    },
     OutOfRange {
         min: Option<i64>,
         max: Option<i64>,
@@ -390,6 +395,12 @@ impl Message {
             }
             (Message::DuplicateItem { item }, En) => format!("{} appears twice in this list", q(item, lang)),
             (Message::DuplicateItem { item }, Fr) => format!("{} figure deux fois dans cette liste", q(item, lang)),
+            (Message::DuplicateField { name }, En) => {
+                format!("the field {} is written twice in the same place: keep only one", q(name, lang))
+            }
+            (Message::DuplicateField { name }, Fr) => {
+                format!("le champ {} est écrit deux fois au même endroit\u{a0}: n'en gardez qu'un", q(name, lang))
+            }
             (Message::OutOfRange { min, max }, _) => range_text(*min, *max, lang),
             (Message::UnsupportedSchema { found }, En) => format!(
                 "this file says it is {}, but this version of Voix reads \"voix/campaign/v1\"",
