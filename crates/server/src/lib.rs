@@ -47,6 +47,8 @@ pub fn app(state: AppState) -> Router {
         .route(data_file::URL_PATH, get(data_file::serve))
         .route(glossary::URL_PATH, get(glossary::serve))
         .route("/healthz", get(health::healthz))
+        // Browsers ask for an icon on every page the server renders (confirmation, withdrawal): "none", not a 404.
+        .route("/favicon.ico", get(|| async { axum::http::StatusCode::NO_CONTENT }))
         .merge(petition::routes::routes())
         .merge(mail::routes::routes())
         .fallback(not_found)

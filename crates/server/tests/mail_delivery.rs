@@ -489,6 +489,37 @@ async fn letters_share_the_per_address_rate_limit() {
 }
 
 #[tokio::test]
+async fn the_withdrawal_form_emails_only_addresses_it_holds_and_is_rate_limited() {
+    let s = setup_with(None, 3, |_| {}).await;
+    let form = |email: &str| format!("email={email}&campaign=test-campaign&lang=fr");
+    let withdraw = |email: &str| s.post("/withdraw", "application/x-www-form-urlencoded", form(email));
+    // An address the server has never seen: the same answer, and no email (the form is no way to mail anyone).
+    let (status, unknown_page) = withdraw("stranger%40example.org").await;
+    assert_eq!(status, StatusCode::OK);
+    // A letter's sender is known once the letter is submitted.
+    let link = s.submit_and_get_link("lea@example.org", &[("Jane", "jane.doe@parl.gc.ca")]).await;
+    assert!(link.contains("/confirm/"));
+    let before = s.sink.received().len();
+    let (status, known_page) = withdraw("%20Lea%40Example.org").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(known_page, unknown_page, "the page does not say which addresses are known");
+    s.drain().await;
+    let received = s.sink.received();
+    assert_eq!(received.len(), before + 1, "only the known address got an email");
+    assert_eq!(received[before].rcpt_to, ["<lea@example.org>"]);
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM withdrawal_requests").await, 1);
+    // The limit is per connection address and shared with letters: the letter and two requests used it up.
+    let (status, page) = withdraw("lea%40example.org").await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(page.contains("Trop de demandes sont venues de votre connexion"), "{page}");
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM withdrawal_requests").await, 1);
+    // An unknown or used link: a title that fits every link, in the reader's language.
+    let (status, page) = s.get("/withdraw/0123456789abcdef").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(page.contains("<h1>This link no longer works</h1>"), "{page}");
+}
+
+#[tokio::test]
 async fn with_double_opt_in_a_signature_counts_only_once_confirmed() {
     let s = setup(|_| {}).await;
     let (_, challenge) = s.get("/api/campaigns/test-campaign/altcha").await;

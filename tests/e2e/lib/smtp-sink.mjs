@@ -64,7 +64,9 @@ export function header(data, name) {
   const head = data.split('\r\n\r\n')[0].replace(/\r\n[ \t]+/g, ' ');
   const line = head.split('\r\n').find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
   if (!line) return undefined;
-  return line.slice(name.length + 1).trim().replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_, kind, text) =>
+  // Only the space between two encoded words is dropped (RFC 2047, 6.2): "=?…?= text" keeps its space.
+  const value = line.slice(name.length + 1).trim().replace(/(\?=)\s+(?==\?)/g, '$1');
+  return value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, kind, text) =>
     kind.toLowerCase() === 'b'
       ? Buffer.from(text, 'base64').toString('utf8')
       : decodeQuotedPrintable(text.replace(/_/g, ' ')));

@@ -51,7 +51,10 @@ catalogue! {
     PageConfirmLetterButton => "Send my letter", "Envoyer ma lettre";
     PageLetterConfirmed => "Thank you: your letter is on its way. You will hear from us only if it cannot be delivered.",
         "Merci\u{a0}: votre lettre est en route. Nous vous écrirons seulement si elle ne peut pas être livrée.";
+    PageLinkExpiredTitle => "This link no longer works", "Ce lien ne fonctionne plus";
     PageLinkExpired => "This link has expired or was already used.", "Ce lien est expiré ou a déjà servi.";
+    PageTooManyRequests => "Too many requests came from your connection. Please try again in a minute.",
+        "Trop de demandes sont venues de votre connexion. Veuillez réessayer dans une minute.";
     PageWithdrawTitle => "Withdraw your consent", "Retirer votre consentement";
     PageWithdrawBody => "Enter your email address. We will email you a link to confirm that you withdraw every consent you gave to the organisations of this coalition.",
         "Entrez votre adresse courriel. Nous vous enverrons un lien pour confirmer que vous retirez tous les consentements donnés aux organisations de cette coalition.";

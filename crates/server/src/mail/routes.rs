@@ -354,9 +354,9 @@ fn lang_of(code: &str) -> Lang {
     }
 }
 
+/// A confirmation or withdrawal link that is unknown, used or too old: a title that fits all of them.
 fn expired(lang: Lang) -> Response {
-    let mut response =
-        page(lang, EmailText::PageConfirmLetterTitle, &[para(EmailText::PageLinkExpired.get(lang))], None);
+    let mut response = page(lang, EmailText::PageLinkExpiredTitle, &[para(EmailText::PageLinkExpired.get(lang))], None);
     *response.status_mut() = StatusCode::NOT_FOUND;
     response
 }
@@ -668,11 +668,22 @@ struct WithdrawForm {
 async fn withdraw_request(
     State(state): State<AppState>,
     headers: HeaderMap,
+    extensions: axum::http::Extensions,
     Form(form): Form<WithdrawForm>,
 ) -> Response {
     let lang = lang_of(&form.lang);
+    // Each request may send an email: the petition's per-address limit, as for letters.
+    if state.petition.ip_limits.check(client_ip(&state, &headers, &extensions)).is_err() {
+        let mut response =
+            page(lang, EmailText::PageWithdrawTitle, &[para(EmailText::PageTooManyRequests.get(lang))], None);
+        *response.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+        return response;
+    }
     let email = voix_core::petition::normalise_email(&form.email);
-    if let (Some(mail), true) = (state.mail.clone(), is_address(&email)) {
+    // Only an address this server holds gets the email (the page says the same either way): the form must not
+    // become a way to send mail to anyone.
+    let known = is_address(&email) && is_known_address(&state, &email).await;
+    if let (Some(mail), true) = (state.mail.clone(), known) {
         // The footer names a campaign the person knows: the one whose email they came from, else any.
         let served = state
             .campaigns
@@ -702,6 +713,24 @@ async fn withdraw_request(
         }
     }
     page(lang, EmailText::PageWithdrawTitle, &[para(EmailText::PageWithdrawSent.get(lang))], None)
+}
+
+/// Whether a signature or a letter request holds this (normalised) address. A database error counts as unknown:
+/// the person can ask again, and nothing is sent on a guess.
+async fn is_known_address(state: &AppState, email: &str) -> bool {
+    let found = sqlx::query(
+        "SELECT 1 FROM signatures WHERE email = $1 UNION ALL SELECT 1 FROM letter_requests WHERE sender_email = $1 LIMIT 1",
+    )
+    .bind(email)
+    .fetch_optional(&state.db)
+    .await;
+    match found {
+        Ok(row) => row.is_some(),
+        Err(error) => {
+            tracing::warn!("withdrawal request: address lookup failed: {error}");
+            false
+        }
+    }
 }
 
 async fn withdrawal_lang(state: &AppState, token: &str) -> Result<Option<(String, Lang)>, Error> {
