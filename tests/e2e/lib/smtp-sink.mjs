@@ -43,9 +43,13 @@ export async function startSmtpSink() {
     socket.on('error', () => {});
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = server.address().port;
   return {
-    port: server.address().port,
+    port,
     messages,
+    /** `voix serve`'s options for sending through this sink, from the campaign's letters address. */
+    serveArgs: ['--smtp-host', '127.0.0.1', '--smtp-port', String(port), '--smtp-tls', 'none',
+      '--smtp-from', 'lettres@action.example.org'],
     /** Waits until `count` messages arrived (or throws after `ms`). */
     async waitFor(count, ms = 20_000) {
       const deadline = Date.now() + ms;

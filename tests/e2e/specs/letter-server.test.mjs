@@ -14,8 +14,7 @@ before(async () => {
     editCampaign: (campaign) => {
       if (campaign.letter) campaign.letter.send = ['email_app', 'copy', 'print', 'server'];
     },
-    serveArgs: ['--smtp-host', '127.0.0.1', '--smtp-port', String(run.sink.port), '--smtp-tls', 'none',
-      '--smtp-from', 'lettres@action.example.org'],
+    serveArgs: run.sink.serveArgs,
   });
   run.browser = await launchBrowser();
 });
