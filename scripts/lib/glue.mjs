@@ -141,9 +141,11 @@ function rewrite(rename) {
 }
 
 function dropStreamClasses() {
+  // wasm-bindgen exports a class's methods as `classname_method` and its destructor as `__wbg_classname_free`.
+  const streamExport = new RegExp(`^(__wbg_)?(${STREAM_CLASSES.map((name) => name.toLowerCase()).join("|")})_`);
   let dropped = 0;
   const out = rewrite((kind, module, field) => {
-    if (kind === "export" && /^(__wbg_)?intounderlying(bytesource|sink|source)_/.test(field)) {
+    if (kind === "export" && streamExport.test(field)) {
       dropped++;
       return null;
     }
