@@ -14,7 +14,8 @@ import { chromium } from 'playwright-core';
 const require = createRequire(import.meta.url);
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const SCREENSHOTS = join(ROOT, 'target', 'screenshots');
-const VOIX = process.env.VOIX_BIN ?? join(ROOT, 'target', 'debug', 'voix');
+// scripts/lib/env.sh keeps compiled artifacts outside the clone and says where in CARGO_TARGET_DIR.
+const VOIX = process.env.VOIX_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 'voix');
 
 async function freePort() {
   return new Promise((resolve, reject) => {
