@@ -35,4 +35,6 @@ voix_wasm_split_version() {
   sed -n '/^name = "wasm_split_helpers"$/{n;s/^version = "\(.*\)"$/\1/p;q}' "$VOIX_ROOT/Cargo.lock"
 }
 
-voix_step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+# Each step's heading carries the seconds since the first script started, so a slow run shows where time went.
+export VOIX_STARTED="${VOIX_STARTED:-$(date +%s)}"
+voix_step() { printf '\n\033[1m==> %s\033[0m  [%s s]\n' "$*" "$(($(date +%s) - VOIX_STARTED))"; }
