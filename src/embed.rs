@@ -1,7 +1,7 @@
 //! One embed: a script tag's campaign, its partner and the reader's language, shared by all of its mounts
 //! (the whole campaign, or one shadow root per placeholder).
 
-use crate::load::{fetch_campaign, LoadError, LoadResult};
+use crate::load::{admit, fetch_campaign, LoadError, LoadResult};
 use leptos::prelude::*;
 use voix_core::lang::negotiate;
 use voix_core::{Campaign, Lang, Part};
@@ -61,11 +61,18 @@ impl Embed {
     /// Fetches the campaign (again), showing "Loading" meanwhile.
     pub fn load(&self) {
         self.campaign.set(None);
-        let (url, theme, voix_origin, campaign) =
-            (self.campaign_url.clone(), self.theme.clone(), self.voix_origin.clone(), self.campaign.clone());
+        let (url, theme, voix_origin, campaign, partner) = (
+            self.campaign_url.clone(),
+            self.theme.clone(),
+            self.voix_origin.clone(),
+            self.campaign.clone(),
+            self.partner.clone(),
+        );
         leptos::task::spawn_local(async move {
             let result = match url {
-                Some(url) => fetch_campaign(&url, &voix_origin).await,
+                Some(url) => fetch_campaign(&url, &voix_origin)
+                    .await
+                    .and_then(|fetched| admit(fetched, &voix_origin, partner.as_deref())),
                 None => Err(LoadError::NoCampaignAttribute),
             };
             // Syncing with the outside world: the theme sheet the shadow roots adopt, and the console.

@@ -3,6 +3,7 @@
 use leptos::wasm_split::SplitLoaderError;
 use std::fmt;
 use std::sync::Arc;
+use voix_core::campaign::NotOnThisSite;
 use voix_core::i18n::Text;
 use voix_core::validate::{
     check_read_campaign, parse_campaign, Message, Validation, VALIDATED_HEADER, VALIDATED_VALUE,
@@ -39,6 +40,8 @@ pub enum LoadError {
         url: String,
         problems: Arc<[Problem]>,
     },
+    /// The organiser has not listed this site for the campaign, or `data-partner` names no partner.
+    NotOnThisSite(NotOnThisSite),
 }
 
 impl LoadError {
@@ -50,6 +53,7 @@ impl LoadError {
             LoadError::Unreachable { .. } => Text::ErrorUnreachable,
             LoadError::NotJson { .. } => Text::ErrorNotJson,
             LoadError::Invalid { .. } => Text::ErrorInvalid,
+            LoadError::NotOnThisSite(_) => Text::ErrorNotOnThisSite,
         }
     }
 
@@ -84,6 +88,7 @@ impl LoadError {
             LoadError::Invalid { url, problems } => {
                 format!("campaign {url} has {} problem(s); run `voix check` on it:{}", problems.len(), places(problems))
             }
+            LoadError::NotOnThisSite(refusal) => refusal.advice(),
         }
     }
 }
@@ -143,6 +148,14 @@ pub async fn fetch_campaign(url: &str, voix_origin: &str) -> Result<Arc<Campaign
             Err(LoadError::Invalid { url: url.to_owned(), problems: problems.into() })
         }
     }
+}
+
+/// The campaign, if it may run on this page (see `Campaign::check_site`): the Voix server refuses signatures and
+/// letters from a site the organiser has not listed, so the reader is told now rather than after typing.
+pub fn admit(campaign: Arc<Campaign>, voix_origin: &str, partner: Option<&str>) -> LoadResult {
+    let page_origin = web_sys::window().and_then(|window| window.location().origin().ok()).unwrap_or_default();
+    campaign.check_site(&page_origin, voix_origin, partner).map_err(LoadError::NotOnThisSite)?;
+    Ok(campaign)
 }
 
 /// The rules of `voix check` in their own wasm chunk (see `components/split.rs`): a partner page whose campaign

@@ -91,6 +91,9 @@ catalogue! {
     /// The network failed or the server answered with an error.
     ErrorUnreachable => "The campaign could not be loaded. Check your connection, then try again.",
         "La campagne n'a pas pu être chargée. Vérifiez votre connexion, puis réessayez.";
+    /// The organiser has not listed this website for the campaign (or the tag names an unknown partner).
+    ErrorNotOnThisSite => "This campaign is not available on this website.",
+        "Cette campagne n'est pas offerte sur ce site web.";
     /// The letter's or petition's code could not be fetched.
     ErrorPartUnreachable => "This part could not be loaded. Check your connection, then try again.",
         "Cette partie n'a pas pu être chargée. Vérifiez votre connexion, puis réessayez.";

@@ -1,13 +1,15 @@
 //! Campaign files (`--campaigns`): validated at start-up and served at `/campaigns/{id}.json`.
 //!
 //! A campaign with errors is refused (logged with the lines `voix check` prints, and answered 404) while the
-//! others still serve. Cross-origin reads are allowed only for the exact origins the campaign lists for its
-//! partners: the `Origin` header is compared, never reflected.
+//! others still serve. A campaign file is a public text, precompressed like the bundle and readable from any
+//! site: the widget itself tells a site the organiser has not listed that the campaign is not available there
+//! (`Campaign::check_site`). What the campaign's partners list does decide is who may send signatures and letters
+//! (the API routes compare the `Origin` header with [`Served::allowed_origin`], never reflecting it).
 
 use crate::check;
+use crate::compression::ServedFile;
 use crate::error::Error;
 use crate::state::AppState;
-use axum::body::{Body, Bytes};
 use axum::extract::{Path as UrlPath, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::Response;
@@ -17,12 +19,17 @@ use voix_core::validate::{VALIDATED_HEADER, VALIDATED_VALUE};
 use voix_core::{Campaign, Lang};
 
 const CACHE: &str = "public, max-age=60";
+const MODULE_TYPE: &str = "text/javascript; charset=utf-8";
 
 /// A valid campaign as it is served.
 #[derive(Debug)]
 pub struct Served {
-    /// The file's exact bytes.
-    source: Bytes,
+    /// The file's exact bytes, with brotli and gzip.
+    file: ServedFile,
+    /// The same text as a JavaScript module (`export default {…};`), at `/campaigns/{id}.js`: when a partner
+    /// page's policy blocks the widget's requests to the Voix server but not its scripts, the message that replaces
+    /// the widget still finds the organiser's link there.
+    module: ServedFile,
     /// Every origin of every partner.
     origins: Vec<String>,
     /// The campaign, for the petition API.
@@ -105,7 +112,10 @@ impl Campaigns {
         let origins = campaign.partners.iter().flat_map(|partner| partner.origins.iter().cloned()).collect();
         tracing::info!("serving campaign {} at /campaigns/{}.json", campaign.id, campaign.id);
         let campaign = campaign.clone();
-        self.served.insert(campaign.id.clone(), Served { source: Bytes::from(source), origins, campaign });
+        // JSON is an expression in JavaScript (since ES2019 even with U+2028 in its strings).
+        let module = ServedFile::compressed(format!("export default {source};\n").into_bytes(), MODULE_TYPE);
+        let file = ServedFile::compressed(source.into_bytes(), "application/json; charset=utf-8");
+        self.served.insert(campaign.id.clone(), Served { file, module, origins, campaign });
     }
 
     /// How many campaigns are served.
@@ -135,30 +145,24 @@ impl Campaigns {
     }
 }
 
-/// `GET /campaigns/{id}.json`.
+/// `GET /campaigns/{id}.json` (and `.js`): the exact file, in the best coding the client accepts, to any site.
 pub async fn serve_campaign(
     State(state): State<AppState>,
     UrlPath(file): UrlPath<String>,
     headers: HeaderMap,
 ) -> Result<Response, Error> {
-    let id = file.strip_suffix(".json").ok_or(Error::UnknownCampaign)?;
+    let (id, as_module) = match (file.strip_suffix(".json"), file.strip_suffix(".js")) {
+        (Some(id), _) => (id, false),
+        (None, Some(id)) => (id, true),
+        (None, None) => return Err(Error::UnknownCampaign),
+    };
     let campaign = state.campaigns.served.get(id).ok_or(Error::UnknownCampaign)?;
-    let mut response = Response::new(Body::from(campaign.source.clone()));
+    let served = if as_module { &campaign.module } else { &campaign.file };
+    let mut response = served.response(&headers, CACHE);
     let response_headers = response.headers_mut();
-    response_headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
-    response_headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE));
-    response_headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    // Always: a shared cache must not give one origin's answer to another.
-    response_headers.insert(header::VARY, HeaderValue::from_static("Origin"));
-    // Only valid campaigns are ever served (`Campaigns::load` refuses the others).
+    // Only valid campaigns are ever served (`Campaigns::load` refuses the others); the widget on a partner's page
+    // reads the header across origins.
     response_headers.insert(VALIDATED_HEADER, HeaderValue::from_static(VALIDATED_VALUE));
-    let request_origin = headers.get(header::ORIGIN).and_then(|value| value.to_str().ok());
-    if let Some(allowed) = request_origin.and_then(|origin| campaign.allowed_origin(origin)) {
-        // The campaign's own copy of the origin (validated), not the request's bytes.
-        if let Ok(value) = HeaderValue::from_str(allowed) {
-            response_headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, value);
-            response_headers.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static(VALIDATED_HEADER));
-        }
-    }
+    response_headers.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static(VALIDATED_HEADER));
     Ok(response)
 }

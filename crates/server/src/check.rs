@@ -1,4 +1,5 @@
-//! `voix check FILE...`: validates campaign files and reports every problem, in English or French.
+//! `voix check FILE...`: validates campaign files and the shared glossary (told apart by their `schema`) and
+//! reports every problem, in English or French.
 //!
 //! The same lines are logged by `voix serve` when it refuses a campaign, so organisers see one wording everywhere.
 
@@ -8,7 +9,8 @@ use std::path::{Path, PathBuf};
 use voix_core::campaign::{SharedGlossary, Term};
 use voix_core::explainer::readability::format_tenths;
 use voix_core::explainer::{readability_report, validate_glossary, SectionScore};
-use voix_core::validate::{validate_campaign_with, Validation};
+use voix_core::validate::kind::{self, Detected, FileKind};
+use voix_core::validate::{validate_campaign_with, Message, Validation};
 use voix_core::{validate_campaign, Lang, Problem, Severity};
 
 /// How `voix check` prints its report.
@@ -221,91 +223,146 @@ pub struct Options {
 
 /// [`run`] with every option.
 pub fn run_with(files: &[impl AsRef<Path>], options: &Options, out: &mut impl Write) -> io::Result<u8> {
-    let (lang, format) = (options.lang, options.format);
-    let mut status = EXIT_OK;
-    let mut report = JsonReport::default();
-    let json = &mut report.problems;
-    let mut glossaries_checked: Vec<PathBuf> = Vec::new();
+    let given: Vec<PathBuf> = files.iter().map(|path| same_file_key(path.as_ref())).collect();
+    let mut run = Run { options, out, report: JsonReport::default(), status: EXIT_OK, reported: Vec::new(), given };
     for path in files {
-        let path = path.as_ref();
+        run.file(path.as_ref())?;
+    }
+    if options.format == Format::Json {
+        serde_json::to_writer_pretty(&mut *run.out, &run.report).map_err(io::Error::other)?;
+        writeln!(run.out)?;
+    }
+    Ok(run.status)
+}
+
+/// How two names of one file compare (`campaigns/glossary.json` and `./campaigns/glossary.json`): the canonical
+/// path when there is one, the name as given otherwise (a missing file is reported as unreadable anyway).
+fn same_file_key(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+}
+
+/// One `voix check` run: the report so far and its exit status.
+struct Run<'a, W: Write> {
+    options: &'a Options,
+    out: &'a mut W,
+    report: JsonReport,
+    status: u8,
+    /// Glossaries already reported, so each is reported once however many campaigns use it.
+    reported: Vec<PathBuf>,
+    /// The files named on the command line: a shared glossary among them is reported there, under its own name.
+    given: Vec<PathBuf>,
+}
+
+impl<W: Write> Run<'_, W> {
+    /// Raises the exit status: unreadable (2) wins over invalid (1), which wins over ok.
+    fn fail(&mut self, status: u8) {
+        self.status = self.status.max(status);
+    }
+
+    fn unreadable(&mut self, file: &str, error: &io::Error) -> io::Result<()> {
+        self.fail(EXIT_UNREADABLE);
+        match self.options.format {
+            Format::Text => writeln!(self.out, "{}", read_error_line(file, error, self.options.lang)),
+            Format::Json => {
+                self.report.problems.push(JsonProblem::unreadable(file, error));
+                Ok(())
+            }
+        }
+    }
+
+    /// Reports `problems` under `file`; with `ok_line`, a file without any says `FILE: ok` (text format).
+    fn problems(&mut self, file: &str, problems: &[Problem], ok_line: bool) -> io::Result<()> {
+        match self.options.format {
+            Format::Text if problems.is_empty() && ok_line => writeln!(self.out, "{file}: ok")?,
+            Format::Text => {
+                for problem in problems {
+                    writeln!(self.out, "{file}: {}", problem.describe(self.options.lang))?;
+                }
+            }
+            Format::Json => {
+                self.report.problems.extend(problems.iter().map(|problem| JsonProblem::from_problem(file, problem)))
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks one file named on the command line, by the kind its `schema` says it is.
+    fn file(&mut self, path: &Path) -> io::Result<()> {
         let file = path.display().to_string();
         let source = match read_source(path) {
             Ok(source) => source,
-            Err(error) => {
-                status = EXIT_UNREADABLE;
-                match format {
-                    Format::Text => writeln!(out, "{}", read_error_line(&file, &error, lang))?,
-                    Format::Json => json.push(JsonProblem::unreadable(&file, &error)),
-                }
-                continue;
-            }
+            Err(error) => return self.unreadable(&file, &error),
         };
-        // The shared glossary, checked once and reported under its own name.
-        let mut shared: Option<Vec<Term>> = None;
-        if let Some(glossary) = glossary_path(path, &source, options.glossary.as_deref()) {
-            let glossary_file = glossary.display().to_string();
-            match read_source(&glossary) {
-                Err(error) => {
-                    status = EXIT_UNREADABLE;
-                    if !glossaries_checked.contains(&glossary) {
-                        match format {
-                            Format::Text => writeln!(out, "{}", read_error_line(&glossary_file, &error, lang))?,
-                            Format::Json => json.push(JsonProblem::unreadable(&glossary_file, &error)),
-                        }
-                    }
-                }
-                Ok(text) => {
-                    let check = validate_glossary(&text);
-                    if !glossaries_checked.contains(&glossary) {
-                        for problem in &check.problems {
-                            match format {
-                                Format::Text => writeln!(out, "{glossary_file}: {}", problem.describe(lang))?,
-                                Format::Json => json.push(JsonProblem::from_problem(&glossary_file, problem)),
-                            }
-                        }
-                    }
-                    if check.glossary.is_none() && status == EXIT_OK {
-                        status = EXIT_INVALID;
-                    }
-                    shared = check.glossary.map(|g| g.terms);
-                }
+        match kind::detect(&source) {
+            Detected::Known(FileKind::Glossary) => {
+                self.reported.push(same_file_key(path));
+                self.glossary(&file, &source, true).map(drop)
             }
-            if !glossaries_checked.contains(&glossary) {
-                glossaries_checked.push(glossary);
+            Detected::Unknown(found) => {
+                self.fail(EXIT_INVALID);
+                self.problems(&file, &[Problem::error("schema", Message::UnknownFileKind { found })], true)
             }
+            Detected::Known(FileKind::Campaign) | Detected::Unstated => self.campaign(path, &file, &source),
         }
-        let validation = validate_campaign_with(&source, file_stem(path), shared.as_deref());
-        if !validation.is_valid() && status == EXIT_OK {
-            status = EXIT_INVALID;
+    }
+
+    /// Checks a shared glossary's text; its terms when it is valid.
+    fn glossary(&mut self, file: &str, source: &str, ok_line: bool) -> io::Result<Option<Vec<Term>>> {
+        let check = validate_glossary(source);
+        self.problems(file, &check.problems, ok_line)?;
+        if check.glossary.is_none() {
+            self.fail(EXIT_INVALID);
+        }
+        Ok(check.glossary.map(|glossary| glossary.terms))
+    }
+
+    /// The shared glossary a campaign uses, checked as well; reported once, under the name it was given on the
+    /// command line when it was given there.
+    fn shared_glossary_of(&mut self, campaign: &Path, source: &str) -> io::Result<Option<Vec<Term>>> {
+        let Some(glossary) = glossary_path(campaign, source, self.options.glossary.as_deref()) else {
+            return Ok(None);
+        };
+        let key = same_file_key(&glossary);
+        let report = !self.reported.contains(&key) && !self.given.contains(&key);
+        if report {
+            self.reported.push(key);
+        }
+        let glossary_file = glossary.display().to_string();
+        match read_source(&glossary) {
+            Err(error) if report => self.unreadable(&glossary_file, &error).map(|()| None),
+            Err(_) => {
+                self.fail(EXIT_UNREADABLE);
+                Ok(None)
+            }
+            Ok(text) if report => self.glossary(&glossary_file, &text, false),
+            Ok(text) => Ok(validate_glossary(&text).glossary.map(|glossary| glossary.terms)),
+        }
+    }
+
+    fn campaign(&mut self, path: &Path, file: &str, source: &str) -> io::Result<()> {
+        let shared = self.shared_glossary_of(path, source)?;
+        let validation = validate_campaign_with(source, file_stem(path), shared.as_deref());
+        if !validation.is_valid() {
+            self.fail(EXIT_INVALID);
         }
         let scores = validation
             .campaign
             .as_ref()
             .and_then(|c| c.explainer.as_ref().map(|e| readability_report(e, &c.languages)))
             .unwrap_or_default();
-        match format {
-            Format::Text => {
-                for line in report_lines(&file, &validation, lang) {
-                    writeln!(out, "{line}")?;
-                }
-                if options.grades {
-                    let mut sections: Vec<&str> = scores.iter().map(|s| s.path.as_str()).collect();
-                    sections.dedup();
-                    for section in sections {
-                        let of_section: Vec<&SectionScore> = scores.iter().filter(|s| s.path == section).collect();
-                        writeln!(out, "{}", grade_line(&file, &of_section, lang))?;
-                    }
+        self.problems(file, &validation.problems, true)?;
+        match self.options.format {
+            Format::Text if self.options.grades => {
+                let mut sections: Vec<&str> = scores.iter().map(|s| s.path.as_str()).collect();
+                sections.dedup();
+                for section in sections {
+                    let of_section: Vec<&SectionScore> = scores.iter().filter(|s| s.path == section).collect();
+                    writeln!(self.out, "{}", grade_line(file, &of_section, self.options.lang))?;
                 }
             }
-            Format::Json => {
-                json.extend(validation.problems.iter().map(|problem| JsonProblem::from_problem(&file, problem)));
-                report.readability.extend(scores.iter().map(|score| JsonScore::new(&file, score)));
-            }
+            Format::Text => {}
+            Format::Json => self.report.readability.extend(scores.iter().map(|score| JsonScore::new(file, score))),
         }
+        Ok(())
     }
-    if format == Format::Json {
-        serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
-        writeln!(out)?;
-    }
-    Ok(status)
 }

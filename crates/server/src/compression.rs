@@ -1,4 +1,4 @@
-//! Files served from memory (the widget bundle, the riding data): brotli and gzip, the choice of coding from
+//! Files served from memory (the widget bundle, campaigns, the glossary, the riding data): brotli and gzip, the choice of coding from
 //! `Accept-Encoding`, ETags, and caching by content hash.
 
 use axum::body::{Body, Bytes};
@@ -23,6 +23,18 @@ pub struct ServedFile {
 }
 
 impl ServedFile {
+    /// `content` with its brotli and gzip variants made now (once, at start-up: brotli's best takes a few ms for
+    /// the files compressed this way).
+    pub fn compressed(content: Vec<u8>, content_type: &'static str) -> ServedFile {
+        ServedFile {
+            hash: crate::bundle::content_hash(&content),
+            content_type,
+            br: Some(brotli(&content).into()),
+            gzip: Some(gzip(&content).into()),
+            identity: Bytes::from(content),
+        }
+    }
+
     /// Immutable caching when the URL names the current content hash, revalidation otherwise.
     pub fn cache_by_hash(&self, uri: &Uri) -> &'static str {
         if query_param(uri.query(), "v") == Some(self.hash.as_str()) {
@@ -35,6 +47,18 @@ impl ServedFile {
     /// The response for a GET: the best coding the client accepts, an ETag per coding (304 when it matches), and
     /// headers that let any site load the file (public assets, sent without credentials).
     pub fn response(&self, headers: &HeaderMap, cache_control: &str) -> Response {
+        let mut response = self.own_page_response(headers, cache_control);
+        let response_headers = response.headers_mut();
+        response_headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+        response_headers.insert(
+            header::HeaderName::from_static("cross-origin-resource-policy"),
+            HeaderValue::from_static("cross-origin"),
+        );
+        response
+    }
+
+    /// [`ServedFile::response`] without the cross-origin headers: for the server's own pages (the demo page).
+    pub fn own_page_response(&self, headers: &HeaderMap, cache_control: &str) -> Response {
         let coding = negotiate(headers, self.br.is_some(), self.gzip.is_some());
         let etag = format!("\"{}{}\"", self.hash, coding.etag_suffix());
         let not_modified = if_none_match(headers, &etag);
@@ -54,8 +78,6 @@ impl ServedFile {
         set(header::CACHE_CONTROL, cache_control);
         set(header::ETAG, &etag);
         set(header::VARY, "Accept-Encoding");
-        set(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-        set(header::HeaderName::from_static("cross-origin-resource-policy"), "cross-origin");
         set(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
         if not_modified {
             *response.status_mut() = StatusCode::NOT_MODIFIED;

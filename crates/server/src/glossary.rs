@@ -5,11 +5,9 @@
 //! words as `voix check`, and not served); held in memory with brotli and gzip, an ETag, and `?v=<hash>` caching
 //! like the riding data. Any site may read it: it is public, like the data file.
 
-use crate::bundle::content_hash;
-use crate::compression::{self, ServedFile};
+use crate::compression::ServedFile;
 use crate::error::Error;
 use crate::state::AppState;
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
@@ -52,13 +50,7 @@ pub fn load(dir: &Path, lang: Lang) -> Option<ServedFile> {
             return None;
         }
     };
-    let served = ServedFile {
-        hash: content_hash(&content),
-        content_type: "application/json",
-        br: Some(compression::brotli(&content).into()),
-        gzip: Some(compression::gzip(&content).into()),
-        identity: Bytes::from(content),
-    };
+    let served = ServedFile::compressed(content, "application/json");
     tracing::info!("serving the shared glossary {file} at {URL_PATH} ({} terms)", glossary.terms.len());
     Some(served)
 }

@@ -124,3 +124,50 @@ fn schema_prints_the_campaign_schema() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(stdout(&output), voix_core::schema::campaign_schema_json());
 }
+
+/// The command the README gives organisers, on the repository's own folder: every campaign and the shared glossary.
+#[test]
+fn the_campaigns_folder_checks_clean_glossary_included() {
+    let files = ["../../campaigns/glossary.json", "../../campaigns/lawful-access.json"];
+    let output = voix(&[&["check"][..], &files].concat(), None);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(text.lines().any(|line| line == "../../campaigns/glossary.json: ok"), "{text}");
+    assert!(!text.contains("this field is required") && !text.contains("unknown field"), "{text}");
+    // The glossary is reported once, under its own name, although the campaign uses it too.
+    assert_eq!(text.matches("glossary.json").count(), 1, "{text}");
+}
+
+#[test]
+fn a_glossary_is_checked_by_the_glossary_rules() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("terms.json");
+    let broken = r#"{"schema": "voix/glossary/v1", "terms": [{"id": "Not A Slug", "term": {"en": ["CSIS"], "fr": []},
+        "definition": {"en": "The spy agency.", "fr": "L'agence."}}]}"#;
+    std::fs::write(&path, broken).expect("write");
+    let output = voix(&["check", path.to_str().expect("path")], None);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("terms[0].id: "), "{text}");
+    assert!(!text.contains("id: this field is required") && !text.contains("title"), "no campaign rules: {text}");
+}
+
+#[test]
+fn an_unknown_schema_gets_one_error_naming_the_known_kinds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("petition.json");
+    std::fs::write(&path, r#"{"schema": "voix/petition/v9", "signatures": []}"#).expect("write");
+    let file = path.to_str().expect("path");
+    let output = voix(&["check", file], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "{file}: schema: this file says it is \"voix/petition/v9\"; Voix reads \"voix/campaign/v1\" (a campaign) \
+             and \"voix/glossary/v1\" (the coalition's shared glossary)\n"
+        )
+    );
+    let french = stdout(&voix(&["check", "--lang", "fr", file], None));
+    assert_eq!(french.lines().count(), 1, "{french}");
+    assert!(french.contains("«\u{a0}voix/glossary/v1\u{a0}» (le glossaire commun de la coalition)"), "{french}");
+}

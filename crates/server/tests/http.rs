@@ -133,36 +133,57 @@ async fn campaigns_are_served_as_written() {
     assert_eq!(reply.header("content-type"), Some("application/json; charset=utf-8"));
     assert_eq!(reply.header("cache-control"), Some("public, max-age=60"));
     assert_eq!(reply.body, common::fixture_source("test-campaign.json").as_bytes(), "the exact original bytes");
-    assert_eq!(reply.header("access-control-allow-origin"), None, "no Origin, no CORS header");
     assert_eq!(reply.header("voix-validated"), Some("voix/campaign/v1"), "served campaigns are validated ones");
 }
 
 #[tokio::test]
-async fn campaign_cors_allows_only_listed_partner_origins() {
+async fn campaign_files_are_public_to_every_site() {
     let fixture = Fixture::new();
     let app = fixture.app().await;
-    for origin in ["https://ligue.example.org", "http://localhost:8080"] {
+    // Listed partners, strangers and odd values alike: the file is a public text, and the widget itself tells an
+    // unlisted site that the campaign is not available there. Nothing of the request is reflected.
+    for origin in ["https://ligue.example.org", "https://evil.example.org", "https://LIGUE.example.org", "null"] {
         let reply = get(&app, "/campaigns/test-campaign.json", &[("origin", origin)]).await;
         assert_eq!(reply.status, StatusCode::OK);
-        assert_eq!(reply.header("access-control-allow-origin"), Some(origin));
-        assert!(reply.header("vary").is_some_and(|vary| vary.contains("Origin")));
-        // The widget on a partner's page reads it across origins.
+        assert_eq!(reply.header("access-control-allow-origin"), Some("*"), "{origin}");
         assert_eq!(reply.header("access-control-expose-headers"), Some("voix-validated"));
-    }
-    for origin in [
-        "https://evil.example.org",
-        "https://ligue.example.org.evil.example",
-        "https://LIGUE.example.org",
-        "https://ligue.example.org/",
-        "http://ligue.example.org",
-        "null",
-        "*",
-    ] {
-        let reply = get(&app, "/campaigns/test-campaign.json", &[("origin", origin)]).await;
-        assert_eq!(reply.status, StatusCode::OK, "the file is public; only the browser's CORS check fails");
-        assert_eq!(reply.header("access-control-allow-origin"), None, "{origin} must not be allowed");
         assert!(!reply.headers.values().any(|value| value.as_bytes() == origin.as_bytes()), "{origin} reflected");
     }
+}
+
+/// Every file the server holds is sent compressed to a browser that accepts it, and decompresses to the file.
+#[tokio::test]
+async fn nothing_is_served_raw_to_a_browser_that_accepts_brotli() {
+    let fixture = Fixture::new();
+    let app = fixture.app().await;
+    let files: [(&str, Vec<u8>); 4] = [
+        ("/campaigns/test-campaign.json", common::fixture_source("test-campaign.json").into_bytes()),
+        ("/schema/campaign.v1.json", voix_core::validate::CAMPAIGN_SCHEMA.as_bytes().to_vec()),
+        ("/", voix_server::demo::PAGE.as_bytes().to_vec()),
+        ("/demo.css", voix_server::demo::CSS.as_bytes().to_vec()),
+    ];
+    for (uri, original) in files {
+        let raw = get(&app, uri, &[]).await;
+        assert_eq!(raw.header("content-encoding"), None, "{uri}: identity without Accept-Encoding");
+        assert_eq!(raw.body, original, "{uri}");
+        let br = get(&app, uri, &[("accept-encoding", "gzip, deflate, br, zstd")]).await;
+        assert_eq!(br.status, StatusCode::OK, "{uri}");
+        assert_eq!(br.header("content-encoding"), Some("br"), "{uri}");
+        assert!(br.header("vary").is_some_and(|vary| vary.contains("Accept-Encoding")), "{uri}");
+        let decoded = voix_server::compression::unbrotli(&br.body).expect("brotli");
+        assert_eq!(decoded, original, "{uri}: decompresses to the file");
+        assert!(br.body.len() * 2 < original.len(), "{uri}: {} of {} bytes", br.body.len(), original.len());
+        let gzip = get(&app, uri, &[("accept-encoding", "gzip")]).await;
+        assert_eq!(gzip.header("content-encoding"), Some("gzip"), "{uri}");
+        // A second visit with the ETag is a 304 with no body.
+        let etag = br.header("etag").expect("etag").to_owned();
+        let again = get(&app, uri, &[("accept-encoding", "br"), ("if-none-match", &etag)]).await;
+        assert_eq!(again.status, StatusCode::NOT_MODIFIED, "{uri}");
+        assert!(again.body.is_empty(), "{uri}");
+    }
+    let page = get(&app, "/", &[("accept-encoding", "br")]).await;
+    assert!(page.header("content-security-policy").is_some(), "the demo page keeps its policy when compressed");
+    assert_eq!(page.header("access-control-allow-origin"), None, "the server's own page is not a public asset");
 }
 
 #[tokio::test]
@@ -251,4 +272,20 @@ async fn the_demo_page_embeds_the_widget_under_a_strict_csp() {
     assert_eq!(css.status, StatusCode::OK);
     assert_eq!(css.header("content-type"), Some("text/css; charset=utf-8"));
     assert!(!css.body.is_empty());
+}
+
+/// The message that replaces a widget a page's policy blocks reads the organiser's link from the campaign as a
+/// module (scripts from the Voix server are allowed where its requests are not).
+#[tokio::test]
+async fn a_campaign_is_also_a_javascript_module() {
+    let fixture = Fixture::new();
+    let app = fixture.app().await;
+    let reply = get(&app, "/campaigns/test-campaign.js", &[("origin", "https://stranger.example")]).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.header("content-type"), Some("text/javascript; charset=utf-8"));
+    assert_eq!(reply.header("access-control-allow-origin"), Some("*"), "module scripts are read with CORS");
+    let text = std::str::from_utf8(&reply.body).expect("UTF-8");
+    let json = text.strip_prefix("export default ").and_then(|rest| rest.strip_suffix(";\n")).expect("a module");
+    assert_eq!(json, common::fixture_source("test-campaign.json"));
+    assert_eq!(get(&app, "/campaigns/broken-campaign.js", &[]).await.status, StatusCode::NOT_FOUND);
 }

@@ -17,7 +17,7 @@ export const SCREENSHOTS = join(ROOT, 'target', 'screenshots');
 // scripts/lib/env.sh keeps compiled artifacts outside the clone and says where in CARGO_TARGET_DIR.
 const VOIX = process.env.VOIX_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 'voix');
 
-async function freePort() {
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

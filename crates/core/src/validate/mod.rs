@@ -3,6 +3,7 @@
 //! Three passes: JSON syntax (line and column), the shape given by `schema/campaign.v1.json` (unknown fields,
 //! missing fields, wrong kinds of value), then the rules in [`rules`] on the typed campaign.
 
+pub mod kind;
 mod path;
 pub mod problem;
 mod read;

@@ -244,6 +244,10 @@ pub enum Message {
     UnsupportedSchema {
         found: String,
     },
+    /// A file whose `schema` names no kind of file Voix reads (see [`super::kind::FileKind`]).
+    UnknownFileKind {
+        found: String,
+    },
     BadId {
         id: String,
     },
@@ -350,7 +354,7 @@ fn quoted(items: &[String], lang: Lang) -> String {
     format!("{} {or} {last}", parts.join(", "))
 }
 
-fn q(s: &str, lang: Lang) -> String {
+pub(super) fn q(s: &str, lang: Lang) -> String {
     quoted(&[s.to_owned()], lang)
 }
 
@@ -409,6 +413,14 @@ impl Message {
             (Message::UnsupportedSchema { found }, Fr) => format!(
                 "ce fichier se dit {}, mais cette version de Voix lit «\u{a0}voix/campaign/v1\u{a0}»",
                 q(found, lang)
+            ),
+            (Message::UnknownFileKind { found }, En) => {
+                format!("this file says it is {}; Voix reads {}", q(found, lang), super::kind::FileKind::known_list(lang))
+            }
+            (Message::UnknownFileKind { found }, Fr) => format!(
+                "ce fichier se dit {}\u{a0}; Voix lit {}",
+                q(found, lang),
+                super::kind::FileKind::known_list(lang)
             ),
             (Message::BadId { id }, En) => format!(
                 "{} cannot be an id: use 1 to 64 lowercase letters (a–z), digits and hyphens, not starting or ending with a hyphen",
