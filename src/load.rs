@@ -3,7 +3,6 @@
 use leptos::wasm_split::SplitLoaderError;
 use std::fmt;
 use std::sync::Arc;
-use voix_core::campaign::NotOnThisSite;
 use voix_core::i18n::Text;
 use voix_core::validate::{
     check_read_campaign, parse_campaign, Message, Validation, VALIDATED_HEADER, VALIDATED_VALUE,
@@ -40,8 +39,11 @@ pub enum LoadError {
         url: String,
         problems: Arc<[Problem]>,
     },
-    /// The organiser has not listed this site for the campaign, or `data-partner` names no partner.
-    NotOnThisSite(NotOnThisSite),
+    /// The organiser has not listed this site for the campaign, or `data-partner` names no partner: what the
+    /// webmaster should do (`NotOnThisSite::advice`).
+    NotOnThisSite {
+        advice: String,
+    },
 }
 
 impl LoadError {
@@ -53,7 +55,7 @@ impl LoadError {
             LoadError::Unreachable { .. } => Text::ErrorUnreachable,
             LoadError::NotJson { .. } => Text::ErrorNotJson,
             LoadError::Invalid { .. } => Text::ErrorInvalid,
-            LoadError::NotOnThisSite(_) => Text::ErrorNotOnThisSite,
+            LoadError::NotOnThisSite { .. } => Text::ErrorNotOnThisSite,
         }
     }
 
@@ -88,7 +90,7 @@ impl LoadError {
             LoadError::Invalid { url, problems } => {
                 format!("campaign {url} has {} problem(s); run `voix check` on it:{}", problems.len(), places(problems))
             }
-            LoadError::NotOnThisSite(refusal) => refusal.advice(),
+            LoadError::NotOnThisSite { advice } => advice.clone(),
         }
     }
 }
@@ -154,7 +156,9 @@ pub async fn fetch_campaign(url: &str, voix_origin: &str) -> Result<Arc<Campaign
 /// letters from a site the organiser has not listed, so the reader is told now rather than after typing.
 pub fn admit(campaign: Arc<Campaign>, voix_origin: &str, partner: Option<&str>) -> LoadResult {
     let page_origin = web_sys::window().and_then(|window| window.location().origin().ok()).unwrap_or_default();
-    campaign.check_site(&page_origin, voix_origin, partner).map_err(LoadError::NotOnThisSite)?;
+    if let Err(refusal) = campaign.check_site(&page_origin, voix_origin, partner) {
+        return Err(LoadError::NotOnThisSite { advice: refusal.advice() });
+    }
     Ok(campaign)
 }
 

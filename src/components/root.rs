@@ -40,10 +40,8 @@ pub fn EmbedRoot(embed: Embed, kind: MountKind) -> impl IntoView {
 fn Loaded(embed: Embed, campaign: Arc<Campaign>, kind: MountKind) -> impl IntoView {
     let lang = embed.language_for(&campaign);
     let preferred = embed.preferred.clone();
+    // `admit` refused the campaign already when the tag names a partner it does not have.
     let partner = embed.partner.as_deref().and_then(|id| campaign.partner(id)).cloned();
-    if let (Some(id), None) = (&embed.partner, &partner) {
-        web_sys::console::warn_1(&format!("[voix] data-partner=\"{id}\" is not a partner of this campaign").into());
-    }
     let body = match kind {
         MountKind::Whole => view! {
             <CampaignHeader campaign=campaign.clone() lang preferred/>

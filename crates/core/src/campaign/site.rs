@@ -7,95 +7,91 @@
 
 use super::Campaign;
 
-/// Why the campaign does not run on this page. [`NotOnThisSite::advice`] is the console line for the webmaster.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NotOnThisSite {
+/// Why the campaign does not run on this page, borrowing from the campaign. [`NotOnThisSite::advice`] is the console
+/// line for the webmaster.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NotOnThisSite<'c> {
     /// `data-partner` names no partner of the campaign.
-    UnknownPartner { campaign: String, given: String, known: Vec<String> },
-    /// The page's origin is not among the origins of the partner the tag names (or of any partner, with none named).
-    OriginNotListed {
-        campaign: String,
-        origin: String,
-        /// The partner the script tag names, with its place in `partners`.
-        partner: Option<(usize, String)>,
-    },
+    UnknownPartner { campaign: &'c Campaign, given: &'c str },
+    /// The page's origin is not among the origins of the partner the tag names (`partner`, its place in
+    /// `partners`), or of any partner when the tag names none.
+    OriginNotListed { campaign: &'c Campaign, origin: &'c str, partner: Option<usize> },
     /// The page's origin belongs to partners, but the script tag does not say which one.
-    PartnerNotNamed { campaign: String, candidates: Vec<String> },
+    PartnerNotNamed { campaign: &'c Campaign, origin: &'c str },
 }
 
 impl Campaign {
     /// Checks that the campaign can run on a page of `page_origin` whose script tag says `data-partner="partner"`,
     /// with the widget from the Voix server at `voix_origin` (whose own pages need no listing).
-    pub fn check_site(&self, page_origin: &str, voix_origin: &str, partner: Option<&str>) -> Result<(), NotOnThisSite> {
-        let campaign = || self.id.clone();
+    pub fn check_site<'c>(
+        &'c self,
+        page_origin: &'c str,
+        voix_origin: &str,
+        partner: Option<&'c str>,
+    ) -> Result<(), NotOnThisSite<'c>> {
         let named = match partner {
             None => None,
             Some(given) => match self.partners.iter().position(|p| p.id == given) {
                 Some(index) => Some(index),
-                None => {
-                    let known = self.partners.iter().map(|p| p.id.clone()).collect();
-                    return Err(NotOnThisSite::UnknownPartner { campaign: campaign(), given: given.to_owned(), known });
-                }
+                None => return Err(NotOnThisSite::UnknownPartner { campaign: self, given }),
             },
         };
         if page_origin == voix_origin {
             return Ok(());
         }
-        let lists = |index: usize| self.partners[index].origins.iter().any(|listed| listed == page_origin);
+        let listed = self.partners_listing(page_origin).next().is_some();
         match named {
-            Some(index) if lists(index) => Ok(()),
-            Some(index) => Err(NotOnThisSite::OriginNotListed {
-                campaign: campaign(),
-                origin: page_origin.to_owned(),
-                partner: Some((index, self.partners[index].id.clone())),
-            }),
-            None => {
-                let candidates: Vec<String> =
-                    (0..self.partners.len()).filter(|&i| lists(i)).map(|i| self.partners[i].id.clone()).collect();
-                if candidates.is_empty() {
-                    Err(NotOnThisSite::OriginNotListed {
-                        campaign: campaign(),
-                        origin: page_origin.to_owned(),
-                        partner: None,
-                    })
-                } else {
-                    Err(NotOnThisSite::PartnerNotNamed { campaign: campaign(), candidates })
-                }
-            }
+            Some(index) if self.partners[index].origins.iter().any(|o| o == page_origin) => Ok(()),
+            None if listed => Err(NotOnThisSite::PartnerNotNamed { campaign: self, origin: page_origin }),
+            partner => Err(NotOnThisSite::OriginNotListed { campaign: self, origin: page_origin, partner }),
         }
+    }
+
+    /// The ids of the partners that list `origin`.
+    fn partners_listing<'c>(&'c self, origin: &'c str) -> impl Iterator<Item = &'c str> + 'c {
+        self.partners.iter().filter(move |p| p.origins.iter().any(|o| o == origin)).map(|p| p.id.as_str())
     }
 }
 
-impl NotOnThisSite {
+/// `"a", "b"` or `data-partner="a" or data-partner="b"`: one list for the console line, without a Vec.
+fn list<'a>(items: impl Iterator<Item = &'a str>, before: &str, separator: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(before);
+        out.push('"');
+        out.push_str(item);
+        out.push('"');
+    }
+    out
+}
+
+impl NotOnThisSite<'_> {
     /// What the webmaster should do, in English (the console is a developer tool).
     pub fn advice(&self) -> String {
-        let ids = |ids: &[String]| ids.iter().map(|id| format!("\"{id}\"")).collect::<Vec<_>>().join(", ");
-        match self {
-            NotOnThisSite::UnknownPartner { campaign, given, known } if known.is_empty() => format!(
-                "data-partner=\"{given}\" is unknown: campaign {campaign} has no partners yet; ask the organiser to \
-                 add yours to its partners"
+        match *self {
+            NotOnThisSite::UnknownPartner { campaign, given } => format!(
+                "data-partner=\"{given}\" is unknown: the partners of campaign {} are {}; use your organisation's id",
+                campaign.id,
+                list(campaign.partners.iter().map(|p| p.id.as_str()), "", ", ")
             ),
-            NotOnThisSite::UnknownPartner { campaign, given, known } => format!(
-                "data-partner=\"{given}\" is unknown: the partners of campaign {campaign} are {}; use your \
-                 organisation's id",
-                ids(known)
-            ),
-            NotOnThisSite::OriginNotListed { campaign, origin, partner: Some((index, id)) } => format!(
-                "this site is not listed for partner \"{id}\": ask the organiser to add {origin} to \
-                 partners[{index}].origins of campaign {campaign}"
+            NotOnThisSite::OriginNotListed { campaign, origin, partner: Some(index) } => format!(
+                "this site is not listed for partner \"{}\": ask the organiser to add {origin} to \
+                 partners[{index}].origins of campaign {}",
+                campaign.partners[index].id, campaign.id
             ),
             NotOnThisSite::OriginNotListed { campaign, origin, partner: None } => format!(
-                "this site is not a partner of campaign {campaign}: ask the organiser to add {origin} to \
-                 partners[…].origins of campaign {campaign}, then add data-partner=\"YOUR-PARTNER-ID\" to the script tag"
+                "this site is not a partner of campaign {0}: ask the organiser to add {origin} to \
+                 partners[…].origins of campaign {0}, then add data-partner=\"YOUR-PARTNER-ID\" to the script tag",
+                campaign.id
             ),
-            NotOnThisSite::PartnerNotNamed { campaign, candidates } => {
-                let choices: Vec<String> = candidates.iter().map(|id| format!("data-partner=\"{id}\"")).collect();
-                format!(
-                    "the script tag has no data-partner, and campaign {campaign} needs one on this site: add {} to \
-                     the script tag",
-                    choices.join(" or ")
-                )
-            }
+            NotOnThisSite::PartnerNotNamed { campaign, origin } => format!(
+                "the script tag has no data-partner, and campaign {} needs one on this site: add {} to the script tag",
+                campaign.id,
+                list(campaign.partners_listing(origin), "data-partner=", " or ")
+            ),
         }
     }
 }
