@@ -108,13 +108,14 @@ export async function launchBrowser() {
   });
 }
 
-/** A partner's own website on another loopback port: serves `pages` ({ path: html }). */
+/** A partner's own website on another loopback port: serves `pages` ({ path: html or { body, headers } }). */
 export async function startPartnerSite(pages) {
   const server = createHttpServer((request, response) => {
     const path = new URL(request.url, 'http://x').pathname;
     if (path === '/favicon.ico') return response.writeHead(204).end();
-    const body = pages[path];
-    response.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    const found = pages[path];
+    const { body, headers } = typeof found === 'string' ? { body: found, headers: {} } : (found ?? {});
+    response.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', ...headers });
     response.end(body ?? 'not found');
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,11 +1,18 @@
 // When a partner page's Content Security Policy stops the widget (no 'wasm-unsafe-eval' in script-src, or the Voix
 // server missing from connect-src), the reader sees a short message with the organiser's link where the widget
 // would be, in their language, and the webmaster gets the exact directive to set in the console.
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useVoixAndBrowser, watch, routeFixture, page as html } from '../lib/harness.mjs';
+import { useVoixAndBrowser, startPartnerSite, watch, routeFixture, page as html } from '../lib/harness.mjs';
 
 const run = useVoixAndBrowser();
+// A member site on its own loopback port (a page Playwright fulfils from memory may not reach loopback servers).
+const memberPages = {};
+let member;
+before(async () => {
+  member = await startPartnerSite(memberPages);
+});
+after(() => member?.stop());
 
 function embed(src, extra = '') {
   return html(`<h1>Member page</h1>
@@ -40,11 +47,15 @@ test("a policy without 'wasm-unsafe-eval' gets a message, the organiser's link a
 test('a policy that keeps the Voix server out of connect-src is told the exact connect-src value', async () => {
   const page = await run.browser.newPage();
   const seen = await watch(page);
-  // A member site on another origin whose script-src admits the Voix server, while connect-src stays 'self'.
-  const site = run.voix.origin.replace('127.0.0.1', 'localhost');
-  const url = `${site}/member/page.html`;
-  await routeFixture(page, url, embed(`${run.voix.origin}/voix/voix.js`),
-    { 'Content-Security-Policy': `default-src 'self'; script-src 'self' ${run.voix.origin} 'wasm-unsafe-eval'; style-src 'self'` });
+  // The member's script-src admits the Voix server, while connect-src stays 'self'.
+  memberPages['/page.html'] = {
+    body: embed(`${run.voix.origin}/voix/voix.js`),
+    headers: {
+      'Content-Security-Policy':
+        `default-src 'self'; script-src 'self' ${run.voix.origin} 'wasm-unsafe-eval'; style-src 'self'`,
+    },
+  };
+  const url = `${member.origin}/page.html`;
   await page.goto(url);
   const status = await replacement(page);
   // The organiser still comes through: the campaign is also a module script, which script-src admits.
