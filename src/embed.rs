@@ -32,7 +32,7 @@ pub struct Embed {
     pub preferred: ArcRwSignal<Lang>,
     /// The campaign, fetched once for all mounts (`None` while it loads) and fetched again by "Try again".
     /// A signal filled by a task rather than a resource: Leptos's async resources bring a channel and thread
-    /// machinery from std that one fetch does not need (issue 7's size budget).
+    /// machinery from std that one fetch does not need (the size budget).
     pub campaign: ArcRwSignal<Option<LoadResult>>,
     theme: CssStyleSheet,
     voix_origin: String,

@@ -2,7 +2,7 @@
 //!
 //! `scripts/build-widget` builds with `--cfg voix_split` and runs wasm-split: the code only these functions reach
 //! moves out of the first download, and is fetched the first time the part is shown. A partner page then loads
-//! the shell and the explainer before the widget is interactive (issue 7's budget). Builds that are not
+//! the shell and the explainer before the widget is interactive (the budget). Builds that are not
 //! post-processed (browser tests, the Trunk preview) call the same functions directly.
 
 use super::letter::LetterPart;

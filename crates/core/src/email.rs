@@ -1,4 +1,4 @@
-//! The emails Voix sends (issue 6), composed as plain data: the server only delivers them.
+//! The emails Voix sends, composed as plain data: the server only delivers them.
 //!
 //! Every email exists in English and French, as plain text plus a simple HTML alternative, and ends with the
 //! sender identification Canada's anti-spam law requires (the organiser's name, mailing address and a contact).

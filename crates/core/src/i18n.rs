@@ -4,7 +4,7 @@
 //! One catalogue per part of the widget: `Text` for the shell, the explainer and the errors, `LetterText` and
 //! `PetitionText` for what only the letter or only the petition shows, `ActionText` for what both of them (and no
 //! other part) show. A catalogue's strings are referenced only from the code of its users, so the letter's and the
-//! petition's move into their lazily loaded wasm chunks with that code (issue 7's first-load budget); one
+//! petition's move into their lazily loaded wasm chunks with that code (the first-load budget); one
 //! catalogue for everything kept every string in the first download. `ApiText` is the server's, and the emails'
 //! `EmailText` lives in `crate::email`.
 
@@ -121,7 +121,7 @@ catalogue! {
     PreviewLoadFailed => "The campaign file could not be loaded: is it in campaigns/?",
         "Le fichier de la campagne n'a pas pu être chargé\u{a0}: est-il dans campaigns/\u{202f}?";
 
-    // ---- The explainer (issue 4): add its entries below this line. ----
+    // ---- The explainer: add its entries below this line. ----
     /// The layers under the one-sentence summary.
     ExplainerWhatItMeans => "What it means for you", "Ce que ça change pour vous";
     ExplainerDetails => "The details", "Les détails";

@@ -16,6 +16,7 @@ pub mod lang;
 pub mod letter;
 pub mod localized;
 pub mod petition;
+pub mod plain_text;
 pub mod postal;
 pub mod represent;
 #[cfg(feature = "schema")]

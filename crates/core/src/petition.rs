@@ -38,6 +38,10 @@ pub const BUILT_IN_FIELDS: [&str; 6] = ["first_name", "last_name", "email", "pos
 /// The most characters in a first or last name.
 pub const MAX_NAME_LENGTH: usize = 100;
 
+/// Confirmation emails (of a signature, a letter or a withdrawal) one address can receive in a day: a stranger's
+/// address cannot be flooded with the organiser's emails. The widget's texts say the same number.
+pub const CONFIRMATIONS_PER_DAY: u32 = 3;
+
 /// The most characters in the optional comment.
 pub const MAX_COMMENT_LENGTH: usize = 1000;
 

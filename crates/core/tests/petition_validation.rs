@@ -133,6 +133,20 @@ fn each_field_has_its_own_check() {
 }
 
 #[test]
+fn names_with_zero_width_or_direction_characters_are_refused() {
+    let campaign = campaign();
+    for forged in ["L\u{e9}a\u{200b}", "\u{202e}yoR", "Roy\u{2066}x\u{2069}", "\u{feff}Roy"] {
+        let mut sub = submission(None);
+        sub.set_text("first_name", forged);
+        sub.set_text("last_name", forged);
+        let errors = validate(&campaign, &sub).expect_err("invalid");
+        assert_eq!(problem_at(&errors, "fields.first_name"), &P::Unprintable, "{forged:?}");
+        assert_eq!(problem_at(&errors, "fields.last_name"), &P::Unprintable, "{forged:?}");
+    }
+    assert!(P::Unprintable.text(voix_core::Lang::En).contains("invisible characters"));
+}
+
+#[test]
 fn the_postal_code_message_is_the_lookups_own() {
     let campaign = campaign();
     let mut sub = submission(None);

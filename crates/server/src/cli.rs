@@ -84,6 +84,24 @@ pub struct TokenArgs {
 pub enum TokenCommand {
     /// Create a token and print it once (only its hash is stored).
     Create(TokenCreateArgs),
+    /// List the tokens by name and creation date (the tokens themselves are not stored, so never shown).
+    List(TokenListArgs),
+    /// Revoke the token named NAME: the admin API refuses it from then on.
+    Revoke(TokenRevokeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TokenListArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenRevokeArgs {
+    /// The token's name (as `voix token list` shows it).
+    pub name: String,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
 }
 
 #[derive(Debug, Args)]
@@ -199,10 +217,14 @@ pub struct ServeArgs {
     /// Signatures per email address per hour (0: no limit).
     #[arg(long, default_value_t = PetitionSettings::DEFAULT_RATE_PER_EMAIL)]
     pub rate_per_email: u32,
-    /// Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry. Only with a proxy
-    /// that sets it, or anyone can choose their address.
+    /// Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry (the one the proxy
+    /// added, over every line of the header). Only with a proxy that sets it, or anyone can choose their address.
     #[arg(long)]
     pub trusted_proxy: bool,
+    /// Behind this many trusted proxies in a row (implies --trusted-proxy): the client is the N-th entry from the
+    /// end of X-Forwarded-For.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=16))]
+    pub trusted_proxy_hops: Option<u32>,
     #[command(flatten)]
     pub smtp: crate::mail::SmtpArgs,
     #[command(flatten)]
@@ -259,6 +281,8 @@ pub fn main() -> ExitCode {
         Command::Export(args) => crate::organiser::run_export(args),
         Command::Token(args) => match args.command {
             TokenCommand::Create(args) => crate::organiser::run_token_create(args),
+            TokenCommand::List(args) => crate::organiser::run_token_list(args),
+            TokenCommand::Revoke(args) => crate::organiser::run_token_revoke(args),
         },
         Command::Forget(args) => crate::organiser::run_forget(args),
         Command::Purge(args) => crate::organiser::run_purge(args),
@@ -344,7 +368,11 @@ fn run_serve(args: ServeArgs) -> ExitCode {
             altcha_cost: args.altcha_cost,
             rate_per_ip: args.rate_per_ip,
             rate_per_email: args.rate_per_email,
-            trusted_proxy: args.trusted_proxy,
+            proxy_hops: match (args.trusted_proxy_hops, args.trusted_proxy) {
+                (Some(hops), _) => hops,
+                (None, true) => 1,
+                (None, false) => 0,
+            },
         },
         mail: Some(crate::mail::MailConfig { smtp: args.smtp.clone(), settings: args.mail.clone() }),
     };

@@ -21,7 +21,7 @@ pub struct Config {
     pub lang: Lang,
     /// The petition's abuse protection.
     pub petition: PetitionSettings,
-    /// SMTP and the delivery queue (issue 6); `None`: the server sends no email and does not offer to send
+    /// SMTP and the delivery queue; `None`: the server sends no email and does not offer to send
     /// letters.
     pub mail: Option<crate::mail::MailConfig>,
 }
@@ -38,8 +38,9 @@ pub struct PetitionSettings {
     pub rate_per_ip: u32,
     /// Signatures per email address per hour (also the burst); 0: no limit.
     pub rate_per_email: u32,
-    /// Take the client's address from the last `X-Forwarded-For` entry (only behind a reverse proxy that sets it).
-    pub trusted_proxy: bool,
+    /// Trusted reverse proxies in front of the server (0: none): the client's address is this many entries from
+    /// the end of `X-Forwarded-For` (see `client_ip`).
+    pub proxy_hops: u32,
 }
 
 impl PetitionSettings {
@@ -65,7 +66,7 @@ impl Default for PetitionSettings {
             altcha_cost: Self::DEFAULT_ALTCHA_COST,
             rate_per_ip: Self::DEFAULT_RATE_PER_IP,
             rate_per_email: Self::DEFAULT_RATE_PER_EMAIL,
-            trusted_proxy: false,
+            proxy_hops: 0,
         }
     }
 }

@@ -94,13 +94,21 @@ pub async fn connect(database: &Database) -> Result<AnyPool, Error> {
     Ok(pool)
 }
 
-/// Creates the data directory and the SQLite file in WAL mode (the mode is stored in the file, so the pool's
+/// Creates the data directory (0700) and the SQLite file (0600) in WAL mode (the mode is stored in the file, so the pool's
 /// connections, which only know the URL, use it too). Returns the file's absolute path.
 async fn prepare_sqlite(data_dir: &Path) -> Result<PathBuf, Error> {
-    std::fs::create_dir_all(data_dir).map_err(|error| Error::io("create the data folder", data_dir, error))?;
+    crate::private_file::private_dir(data_dir)?;
     let data_dir =
         std::fs::canonicalize(data_dir).map_err(|error| Error::io("find the data folder", data_dir, error))?;
     let path = data_dir.join(SQLITE_FILE);
+    // SQLite gives its -wal and -shm files the database file's permissions: 0600 for all three.
+    if !path.exists() {
+        crate::private_file::create_private(&path)?;
+    }
+    for file in [path.clone(), data_dir.join(format!("{SQLITE_FILE}-wal")), data_dir.join(format!("{SQLITE_FILE}-shm"))]
+    {
+        crate::private_file::restrict_if_present(&file)?;
+    }
     let connection = SqliteConnectOptions::new()
         .filename(&path)
         .create_if_missing(true)

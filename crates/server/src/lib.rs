@@ -6,10 +6,12 @@
 //! `voix lookup` finds the ridings of a postal code. The petition API (`/api/…`, see [`petition`]) records
 //! signatures, consents and letter counts; `voix export`, `voix token create` and `voix forget` serve organisers.
 
+pub mod background;
 pub mod bundle;
 pub mod campaigns;
 pub mod check;
 pub mod cli;
+pub mod client_ip;
 pub mod compression;
 pub mod config;
 pub mod data_file;
@@ -21,7 +23,10 @@ pub mod health;
 pub mod lookup;
 pub mod mail;
 pub mod organiser;
+pub mod personal_data;
 pub mod petition;
+pub mod private_file;
+pub mod public_url;
 pub mod request_log;
 pub mod ridings;
 pub mod schema;

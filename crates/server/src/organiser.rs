@@ -2,7 +2,6 @@
 //! `voix serve` (`--data`, or `DATABASE_URL`) and applies any pending migration first.
 
 use std::io::{BufWriter, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -60,7 +59,7 @@ async fn export(args: &ExportArgs) -> Result<u64, Error> {
         }
     }
     let pool = connect(&args.database).await?;
-    let file = create_private(&args.out)?;
+    let file = crate::private_file::create_private(&args.out)?;
     let mut out = BufWriter::new(file);
     let bar = ProgressBar::hidden();
     let progress = |done: u64, all: u64| {
@@ -78,18 +77,6 @@ async fn export(args: &ExportArgs) -> Result<u64, Error> {
     out.flush().map_err(|error| Error::io("write", &args.out, error))?;
     pool.close().await;
     Ok(rows)
-}
-
-/// A new file readable by its owner only: it holds personal data.
-fn create_private(path: &Path) -> Result<std::fs::File, Error> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path).map_err(|error| Error::io("create", path, error))
 }
 
 /// `voix token create [--name N]`.
@@ -114,27 +101,74 @@ pub fn run_token_create(args: TokenCreateArgs) -> ExitCode {
     }
 }
 
+/// `voix token list`: one line per token, name and creation date (UTC).
+pub fn run_token_list(args: crate::cli::TokenListArgs) -> ExitCode {
+    let work = async {
+        let pool = connect(&args.database).await?;
+        let tokens = store::list_tokens(&pool).await;
+        pool.close().await;
+        tokens
+    };
+    match run("token list", work) {
+        Ok(tokens) if tokens.is_empty() => {
+            println!("No tokens. Create one with `voix token create --name NAME`.");
+            ExitCode::SUCCESS
+        }
+        Ok(tokens) => {
+            for (name, created_at) in tokens {
+                println!("{name}\tcreated {}", store::iso_time(created_at));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+/// `voix token revoke NAME`.
+pub fn run_token_revoke(args: crate::cli::TokenRevokeArgs) -> ExitCode {
+    let work = async {
+        let pool = connect(&args.database).await?;
+        let revoked = store::revoke_token(&pool, &args.name).await;
+        pool.close().await;
+        revoked
+    };
+    match run("token revoke", work) {
+        Ok(true) => {
+            println!("Token {:?} revoked: the admin API refuses it from now on.", args.name);
+            ExitCode::SUCCESS
+        }
+        Ok(false) => {
+            eprintln!("voix token revoke: no token is named {:?}; `voix token list` shows their names.", args.name);
+            ExitCode::FAILURE
+        }
+        Err(code) => code,
+    }
+}
+
 /// `voix forget EMAIL`.
 pub fn run_forget(args: ForgetArgs) -> ExitCode {
     let work = async {
         let pool = connect(&args.database).await?;
-        let forgotten = store::forget(&pool, &args.email).await;
+        let forgotten = crate::personal_data::forget(&pool, &args.email).await;
         pool.close().await;
         forgotten
     };
     match run("forget", work) {
-        Ok(forgotten) if forgotten.campaigns.is_empty() => {
-            println!("No signature with this email address: nothing to remove.");
+        Ok(forgotten) if forgotten.is_empty() => {
+            println!("Nothing about this email address is stored: nothing to remove.");
             ExitCode::SUCCESS
         }
         Ok(forgotten) => {
             println!(
-                "Removed {} signature(s) (campaigns: {}), {} consent record(s) and {} retry record(s). The \
-                 anonymous counts are kept.",
+                "Removed {} signature(s) (campaigns: {}), {} consent record(s), {} retry record(s), {} letter(s), \
+                 {} email(s) and {} withdrawal request(s). The anonymous counts are kept.",
                 forgotten.campaigns.len(),
                 forgotten.campaigns.join(", "),
                 forgotten.consents,
-                forgotten.idempotency_records
+                forgotten.idempotency_records,
+                forgotten.letters,
+                forgotten.emails,
+                forgotten.withdrawal_requests
             );
             ExitCode::SUCCESS
         }

@@ -20,8 +20,10 @@ pub struct AppState {
     pub db: AnyPool,
     /// Signatures, letters, counts and abuse protection.
     pub petition: Arc<Petition>,
-    /// Email (issue 6), when SMTP is configured.
+    /// Email, when SMTP is configured.
     pub mail: Option<Arc<crate::mail::Mail>>,
+    /// Work requests leave running after they answer.
+    pub background: crate::background::Background,
 }
 
 impl AppState {
@@ -33,7 +35,7 @@ impl AppState {
         let db = db::connect(&config.database).await?;
         let state = AppState::new(bundle, campaigns, db, &config.petition).await?.with_data_file(data_file);
         match &config.mail {
-            Some(mail) => Ok(state.with_mail(crate::mail::Mail::new(mail)?)),
+            Some(mail) => Ok(state.with_mail(crate::mail::Mail::new(mail, config.lang)?)),
             None => Ok(state),
         }
     }
@@ -54,6 +56,7 @@ impl AppState {
             db,
             petition,
             mail: None,
+            background: crate::background::Background::default(),
         })
     }
 

@@ -1,4 +1,4 @@
-//! Server delivery of letters (issue 6) against a real SMTP server on loopback, on SQLite: the confirmation flow
+//! Server delivery of letters against a real SMTP server on loopback, on SQLite: the confirmation flow
 //! (a prefetching GET confirms nothing), headers of the letter as an MP's office receives it, retries on 4xx,
 //! permanent failure on 5xx with the sender's notice, hourly caps, test mode, withdrawal reflected in the export,
 //! purge, and the queue's throughput.
@@ -23,7 +23,7 @@ use voix_server::mail::queue::{self, Queued};
 use voix_server::mail::{Mail, MailConfig, MailSettings, SmtpArgs, TlsMode};
 use voix_server::{app, AppState};
 
-const PUBLIC: &str = "http://voix.test";
+const PUBLIC: &str = "https://voix.test";
 
 struct Setup {
     _fixture: Fixture,
@@ -104,8 +104,9 @@ impl Setup {
             .0
     }
 
-    /// Rounds of the worker until nothing is due.
+    /// Rounds of the worker until nothing is due (once the work requests left behind is done).
     async fn drain(&self) {
+        self.state.background.idle().await;
         while queue::round(&self.state, &self.mail).await.expect("a round") > 0 {}
     }
 
@@ -243,6 +244,33 @@ async fn only_mps_and_the_campaigns_targets_can_be_written_to() {
 }
 
 #[tokio::test]
+async fn forged_identity_fields_are_refused() {
+    let s = setup(|_| {}).await;
+    let to = [("Jane Doe", "jane.doe@parl.gc.ca")];
+    let forged = |field: &str, value: serde_json::Value| {
+        let mut letter: serde_json::Value = serde_json::from_str(&letter_json("lea@example.org", &to)).expect("JSON");
+        letter[field] = value;
+        letter.to_string()
+    };
+    let cases = [
+        ("riding", serde_json::json!("Ottawa Centre\r\nBcc: victim@example.org")),
+        ("postal_code", serde_json::json!("K1A 0A6\r\nX-Injected: 1")),
+        ("postal_code", serde_json::json!("not a code")),
+        ("sender_name", serde_json::json!("L\u{e9}a \u{202e}reinrut")),
+        ("sender_name", serde_json::json!("L\u{e9}a\u{200b}")),
+        ("recipients", serde_json::json!([{"name": "Jane", "email": "\"x@evil.example\"@parl.gc.ca"}])),
+        ("recipients", serde_json::json!([{"name": "Jane\u{2066}Doe", "email": "jane.doe@parl.gc.ca"}])),
+    ];
+    for (field, value) in cases {
+        let (status, body) = s
+            .post("/api/campaigns/test-campaign/letters/server", "application/json", forged(field, value.clone()))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field} = {value}: {body}");
+    }
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM letter_requests").await, 0);
+}
+
+#[tokio::test]
 async fn a_4xx_is_retried_with_backoff_until_delivered_once() {
     let s = setup(|settings| settings.mail_retry_base_secs = 30).await;
     s.sink.fail_times("busy@", "451 4.3.0 try again later", 2);
@@ -328,6 +356,49 @@ async fn test_mode_delivers_every_letter_to_the_organiser() {
     let text = text_of(&received[1]);
     assert!(text.contains("MODE TEST") && text.contains("jane.doe@parl.gc.ca") && text.contains("john.roe@parl.gc.ca"));
     assert!(!received.iter().any(|r| r.rcpt_to.iter().any(|to| to.contains("parl.gc.ca"))));
+}
+
+/// The host of every confirmation or withdrawal link in an email's text.
+fn hosts_linked(received: &Received) -> Vec<String> {
+    let text = text_of(received);
+    text.split_whitespace()
+        .filter(|word| word.contains("/confirm/") || word.contains("/withdraw"))
+        .filter_map(|word| word.split_once("://").map(|(_, rest)| rest.split('/').next().unwrap_or("").to_owned()))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_forged_host_header_never_reaches_the_links_in_an_email() {
+    let s = setup(|_| {}).await;
+    let forged = |uri: &str, content_type: &str, body: String| {
+        Request::post(uri)
+            .header("host", "phish.example")
+            .header("x-forwarded-host", "phish.example")
+            .header("content-type", content_type)
+            .body(Body::from(body))
+            .expect("request")
+    };
+    let letter = letter_json("lea@example.org", &[("Jane Doe", "jane.doe@parl.gc.ca")]);
+    let (status, _) =
+        s.request(forged("/api/campaigns/test-campaign/letters/server", "application/json", letter)).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    // The withdrawal form too (lea@example.org is now an address the server holds).
+    let form = "email=lea%40example.org&campaign=test-campaign&lang=fr".to_owned();
+    let (status, _) = s.request(forged("/withdraw", "application/x-www-form-urlencoded", form)).await;
+    assert_eq!(status, StatusCode::OK);
+    s.drain().await;
+    let received = s.sink.received();
+    assert_eq!(received.len(), 2, "a letter confirmation and a withdrawal confirmation");
+    for email in &received {
+        assert!(!email.data.contains("phish.example"), "{}", email.data);
+        let hosts = hosts_linked(email);
+        assert!(!hosts.is_empty() && hosts.iter().all(|host| host == "voix.test"), "{hosts:?}");
+    }
+    let has_link = |marker: &str| received.iter().any(|email| text_of(email).contains(&format!("{PUBLIC}{marker}")));
+    assert!(has_link("/confirm/") && has_link("/withdraw/"), "both links point at --public-url");
+    let stored: String =
+        sqlx::query_scalar("SELECT public_url FROM letter_requests").fetch_one(&s.state.db).await.expect("row");
+    assert_eq!(stored, PUBLIC);
 }
 
 #[tokio::test]
@@ -489,6 +560,33 @@ async fn letters_share_the_per_address_rate_limit() {
 }
 
 #[tokio::test]
+async fn one_address_gets_a_few_confirmation_emails_a_day_and_a_huge_letter_is_refused_unread() {
+    let s = setup(|_| {}).await;
+    let to = [("Jane Doe", "jane.doe@parl.gc.ca")];
+    let per_day = voix_core::petition::CONFIRMATIONS_PER_DAY;
+    for _ in 0..per_day {
+        assert_eq!(s.submit("victim@example.org", &to).await, StatusCode::ACCEPTED);
+    }
+    let (status, body) = s
+        .post("/api/campaigns/test-campaign/letters/server", "application/json", letter_json("Victim@Example.org", &to))
+        .await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
+    assert!(body.contains("confirmations_limited"), "{body}");
+    assert_eq!(s.submit("someone.else@example.org", &to).await, StatusCode::ACCEPTED, "another address is free");
+    s.drain().await;
+    let to_victim = s.sink.received().iter().filter(|r| r.rcpt_to == ["<victim@example.org>"]).count();
+    assert_eq!(to_victim, per_day as usize);
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM letter_requests").await, i64::from(per_day) + 1);
+
+    // A 1.9 MB letter: refused before it is read, nothing stored or sent.
+    let mut huge: serde_json::Value = serde_json::from_str(&letter_json("big@example.org", &to)).expect("JSON");
+    huge["body"] = serde_json::Value::String("x".repeat(1_900_000));
+    let (status, _) = s.post("/api/campaigns/test-campaign/letters/server", "application/json", huge.to_string()).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM letter_requests WHERE sender_email = 'big@example.org'").await, 0);
+}
+
+#[tokio::test]
 async fn the_withdrawal_form_emails_only_addresses_it_holds_and_is_rate_limited() {
     let s = setup_with(None, 3, |_| {}).await;
     let form = |email: &str| format!("email={email}&campaign=test-campaign&lang=fr");
@@ -558,6 +656,169 @@ async fn with_double_opt_in_a_signature_counts_only_once_confirmed() {
     assert_eq!(status, StatusCode::NOT_FOUND, "counted once");
     let (_, stats) = s.get("/api/campaigns/test-campaign/stats").await;
     assert_eq!(total(&stats), 1);
+}
+
+impl Setup {
+    /// Signs the test campaign's petition as `email` (a fresh proof of work each time); returns the reply.
+    async fn sign(&self, email: &str) -> serde_json::Value {
+        let (_, challenge) = self.get("/api/campaigns/test-campaign/altcha").await;
+        let challenge: serde_json::Value = serde_json::from_str(&challenge).expect("JSON");
+        let altcha = voix_core::petition::altcha::solve(&challenge, 20).expect("a challenge").expect("solved");
+        let submission = serde_json::json!({
+            "campaign": "test-campaign",
+            "lang": "en",
+            "fields": {"first_name": "Sam", "last_name": "Roy", "email": email, "postal_code": "K1A 0A6"},
+            "consents": [],
+            "altcha": altcha,
+        });
+        let (status, body) =
+            self.post("/api/campaigns/test-campaign/signatures", "application/json", submission.to_string()).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        serde_json::from_str(&body).expect("JSON")
+    }
+}
+
+#[tokio::test]
+async fn signing_again_while_unconfirmed_sends_the_link_again_a_few_times_a_day() {
+    let s = setup(|_| {}).await;
+    let first = s.sign("sam@example.org").await;
+    assert_eq!((&first["pending_confirmation"], &first["already_signed"]), (&true.into(), &false.into()));
+    s.drain().await;
+    assert_eq!(s.sink.received().len(), 1);
+    // The first email went astray (a spam folder): the person signs again.
+    let again = s.sign("sam@example.org").await;
+    assert_eq!(again["pending_confirmation"], true, "told it waits for confirmation, not 'already signed': {again}");
+    assert_eq!(again["already_signed"], true);
+    s.drain().await;
+    assert_eq!(s.sink.received().len(), 2, "the link is sent again");
+    for _ in 0..3 {
+        assert_eq!(s.sign("sam@example.org").await["pending_confirmation"], true);
+    }
+    s.drain().await;
+    let per_day = voix_core::petition::CONFIRMATIONS_PER_DAY as usize;
+    assert_eq!(s.sink.received().len(), per_day, "at most {per_day} a day to one address");
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM signatures").await, 1, "one signature all along");
+    // The latest link confirms it; counted once.
+    let link = link_in(s.sink.received().last().expect("an email"), "/confirm/");
+    let (status, _) = s.post(&link, "application/x-www-form-urlencoded", String::new()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM signatures WHERE status = 'confirmed'").await, 1);
+    let after = s.sign("sam@example.org").await;
+    assert_eq!(after.get("pending_confirmation"), None, "confirmed: nothing more to confirm");
+    assert_eq!(after["already_signed"], true);
+}
+
+/// Every `table.column` of the live schema whose text holds one of `needles` (case-insensitive): SQLite's
+/// catalogue or PostgreSQL's, so that a table added later is walked too.
+async fn columns_holding(db: &sqlx::AnyPool, needles: &[&str]) -> Vec<String> {
+    let postgres = db.acquire().await.expect("a connection").backend_name() == "PostgreSQL";
+    let columns: Vec<(String, String)> = if postgres {
+        sqlx::query_as(
+            "SELECT table_name::text, column_name::text FROM information_schema.columns \
+             WHERE table_schema = current_schema() AND data_type <> 'bytea' ORDER BY table_name, column_name",
+        )
+        .fetch_all(db)
+        .await
+        .expect("catalogue")
+    } else {
+        sqlx::query_as(
+            "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+             WHERE m.type = 'table' AND p.type <> 'BLOB' ORDER BY m.name, p.name",
+        )
+        .fetch_all(db)
+        .await
+        .expect("catalogue")
+    };
+    assert!(columns.len() > 40, "the whole schema: {columns:?}");
+    let mut found = Vec::new();
+    for (table, column) in columns {
+        let sql = format!(r#"SELECT LOWER(CAST("{column}" AS TEXT)) FROM "{table}" WHERE "{column}" IS NOT NULL"#);
+        let values: Vec<String> = sqlx::query_scalar(&sql).fetch_all(db).await.expect("column values");
+        for needle in needles {
+            if values.iter().any(|value| value.contains(&needle.to_lowercase())) {
+                found.push(format!("{table}.{column} holds {needle:?}"));
+            }
+        }
+    }
+    found
+}
+
+/// A person who did everything: signed (double opt-in, never confirmed), sent a letter through the server,
+/// asked to withdraw; then `voix forget`: their email, name and postal code are nowhere in the database.
+async fn forget_leaves_no_trace(s: &Setup) {
+    let signed = s.sign("Lea.Trace@example.org").await;
+    assert_eq!(signed["pending_confirmation"], true);
+    s.drain().await;
+    let mut letter: serde_json::Value =
+        serde_json::from_str(&letter_json("lea.trace@example.org", &[("Jane Doe", "jane.doe@parl.gc.ca")]))
+            .expect("JSON");
+    letter["sender_name"] = "Léa Tracé-Personne".into();
+    letter["postal_code"] = "h4a 9z9".into();
+    let (status, _) =
+        s.post("/api/campaigns/test-campaign/letters/server", "application/json", letter.to_string()).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    s.drain().await;
+    let link = link_in(s.sink.received().last().expect("the confirmation"), "/confirm/");
+    s.post(&link, "application/x-www-form-urlencoded", String::new()).await;
+    let form = "email=lea.trace%40example.org&campaign=test-campaign&lang=en".to_owned();
+    s.post("/withdraw", "application/x-www-form-urlencoded", form).await;
+    s.drain().await;
+    // Someone else, who must stay.
+    s.submit_and_get_link("stays@example.org", &[("Jane Doe", "jane.doe@parl.gc.ca")]).await;
+    let needles = ["lea.trace@example.org", "Tracé-Personne", "H4A 9Z9"];
+    assert!(!columns_holding(&s.state.db, &needles).await.is_empty(), "the walk finds the person before");
+
+    let forgotten = voix_server::personal_data::forget(&s.state.db, " LEA.TRACE@example.org").await.expect("forget");
+    assert_eq!(forgotten.campaigns, ["test-campaign"]);
+    assert_eq!(forgotten.letters, 1);
+    assert_eq!(forgotten.withdrawal_requests, 1);
+    assert!(forgotten.emails >= 3, "{forgotten:?}");
+    assert_eq!(columns_holding(&s.state.db, &needles).await, Vec::<String>::new());
+    assert!(!columns_holding(&s.state.db, &["stays@example.org"]).await.is_empty(), "others are kept");
+    let again = voix_server::personal_data::forget(&s.state.db, "lea.trace@example.org").await.expect("forget");
+    assert!(again.is_empty());
+}
+
+#[tokio::test]
+async fn forget_leaves_no_trace_on_sqlite() {
+    forget_leaves_no_trace(&setup(|_| {}).await).await;
+}
+
+#[tokio::test]
+async fn forget_leaves_no_trace_on_postgres() {
+    let Some(url) = std::env::var("VOIX_TEST_POSTGRES_URL").ok().filter(|url| !url.is_empty()) else {
+        eprintln!("note: VOIX_TEST_POSTGRES_URL is not set, so the PostgreSQL test is skipped");
+        return;
+    };
+    forget_leaves_no_trace(&setup_on(Some(url), |_| {}).await).await;
+}
+
+#[tokio::test]
+async fn purge_leaves_only_what_the_counts_need() {
+    let s = setup(|_| {}).await;
+    s.sign("pat.purge@example.org").await;
+    s.drain().await;
+    let mut letter: serde_json::Value =
+        serde_json::from_str(&letter_json("pat.purge@example.org", &[("Jane Doe", "jane.doe@parl.gc.ca")]))
+            .expect("JSON");
+    letter["sender_name"] = "Pat Purgé".into();
+    letter["postal_code"] = "k1a 9z9".into();
+    s.post("/api/campaigns/test-campaign/letters/server", "application/json", letter.to_string()).await;
+    s.drain().await;
+    let link = link_in(s.sink.received().last().expect("the confirmation"), "/confirm/");
+    s.post(&link, "application/x-www-form-urlencoded", String::new()).await;
+    s.drain().await;
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'letter' AND status = 'sent'").await, 1);
+    // Long after the retention time of the letter and of every confirmation.
+    let later = voix_server::petition::now_secs() + 400 * 86_400;
+    voix_server::mail::purge::purge(&s.state.db, later).await.expect("purge");
+    let needles = ["pat.purge@example.org", "Pat Purgé", "K1A 9Z9"];
+    assert_eq!(columns_holding(&s.state.db, &needles).await, Vec::<String>::new());
+    assert_eq!(
+        s.scalar("SELECT COUNT(*) FROM letter_requests WHERE status = 'confirmed'").await,
+        1,
+        "the record stays"
+    );
 }
 
 #[tokio::test]

@@ -39,7 +39,7 @@ fn start(fixture: &Fixture, smtp_port: u16) -> (Server, String) {
         .arg(fixture.bundle())
         .args(["--smtp-host", "127.0.0.1", "--smtp-tls", "none", "--smtp-from", "lettres@action.example.org"])
         .args(["--smtp-port", &smtp_port.to_string()])
-        .args(["--public-url", "http://voix.test", "--mail-lease-secs", "2"])
+        .args(["--public-url", "https://voix.test", "--mail-lease-secs", "2"])
         .env_remove("DATABASE_URL")
         .env("RUST_LOG", "warn")
         .stdin(Stdio::null())
@@ -89,8 +89,8 @@ fn confirm_path(data: &str) -> String {
     let parsed = mailparse::parse_mail(data.as_bytes()).expect("MIME");
     let text =
         parsed.subparts.iter().find(|p| p.ctype.mimetype == "text/plain").expect("text").get_body().expect("body");
-    let start = text.find("http://voix.test/confirm/").expect("a link");
-    text[start..].split_whitespace().next().expect("link").trim_start_matches("http://voix.test").to_owned()
+    let start = text.find("https://voix.test/confirm/").expect("a link");
+    text[start..].split_whitespace().next().expect("link").trim_start_matches("https://voix.test").to_owned()
 }
 
 async fn letters_sent(data: &Path) -> i64 {

@@ -41,7 +41,7 @@ fn cheap() -> PetitionSettings {
         altcha_cost: 1,
         rate_per_ip: 100_000,
         rate_per_email: 100_000,
-        trusted_proxy: false,
+        proxy_hops: 0,
     }
 }
 
@@ -500,6 +500,13 @@ async fn export_token_and_forget(env: &Env) {
         args.extend(["--out", out.to_str().unwrap(), "--campaigns", campaigns.to_str().unwrap()]);
         env.voix(&args)
     };
+    // Written over an old, world-readable file: the export is still readable by its owner alone.
+    std::fs::write(&out, "an old export").expect("an old file");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    }
     let run = export(CAMPAIGN, None);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let csv = std::fs::read_to_string(&out).expect("export");
@@ -582,6 +589,20 @@ async fn export_token_and_forget(env: &Env) {
     let anonymous = env.request("POST", withdrawals, &[("content-type", "application/json")], body).await;
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
 
+    // Listing shows names and dates, never a token or its hash; a revoked token is refused at once.
+    let listed = env.voix(&["token", "list"]);
+    assert!(listed.status.success(), "{}", String::from_utf8_lossy(&listed.stderr));
+    let listed = String::from_utf8(listed.stdout).unwrap();
+    assert!(listed.lines().any(|line| line.starts_with("test\tcreated 20")), "{listed}");
+    assert!(!listed.contains(&token) && !listed.contains(&stored), "{listed}");
+    let revoked = env.voix(&["token", "revoke", "test"]);
+    assert!(revoked.status.success(), "{}", String::from_utf8_lossy(&revoked.stderr));
+    assert_eq!(env.get("/api/admin/campaigns", &[("authorization", &bearer)]).await.status, StatusCode::UNAUTHORIZED);
+    let unknown = env.voix(&["token", "revoke", "test"]);
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no token is named \"test\""));
+    assert!(!String::from_utf8(env.voix(&["token", "list"]).stdout).unwrap().contains("test\t"));
+
     // Forget: the person is gone everywhere, the counts stay.
     let total = env.total().await;
     let forgot = env.voix(&["forget", "LEA@example.org"]);
@@ -663,6 +684,63 @@ async fn rate_limits_per_address_and_per_email() {
     let reply = env.post_json(LETTERS, None, &json!({"targets": ["own_mp"], "channel": "print"})).await;
     assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(reply.header("retry-after"), Some("20"));
+}
+
+#[tokio::test]
+async fn behind_a_proxy_a_forged_forwarded_line_buys_no_more_requests() {
+    let env = Env::new(None, PetitionSettings { rate_per_ip: 3, proxy_hops: 1, ..cheap() }).await;
+    // The client sends a different X-Forwarded-For line each time; the proxy adds its own line with the address
+    // it saw (203.0.113.9).
+    let mut statuses = Vec::new();
+    for i in 0..20 {
+        let forged = format!("198.51.100.{i}");
+        let reply = env.get(ALTCHA, &[("x-forwarded-for", &forged), ("x-forwarded-for", "203.0.113.9")]).await;
+        statuses.push(reply.status.as_u16());
+    }
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 3, "{statuses:?}");
+    assert!(statuses[3..].iter().all(|s| *s == 429), "{statuses:?}");
+    // Forged entries on the proxy's own line (appended after them) fare no better.
+    let reply = env.get(ALTCHA, &[("x-forwarded-for", "198.51.100.99, 203.0.113.9")]).await;
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+    let another = env.get(ALTCHA, &[("x-forwarded-for", "198.51.100.99, 203.0.113.10")]).await;
+    assert_eq!(another.status, StatusCode::OK, "another real client has its own limit");
+
+    // An IPv6 client rotating through its /64 is one client.
+    let rotated: Vec<u16> = forwarded_statuses(&env, (1..=6).map(|i| format!("2001:db8:1:2::{i:x}"))).await;
+    assert_eq!(rotated, [200, 200, 200, 429, 429, 429]);
+    let neighbour = env.get(ALTCHA, &[("x-forwarded-for", "2001:db8:1:3::1")]).await;
+    assert_eq!(neighbour.status, StatusCode::OK, "the next /64 is someone else");
+}
+
+#[tokio::test]
+async fn counting_letters_is_capped_per_client_address() {
+    let env = Env::new(None, PetitionSettings { proxy_hops: 1, ..cheap() }).await;
+    let count_from = |address: &'static str| count_letter_from(&env, address);
+    let per_day = voix_server::petition::LETTER_COUNTS_PER_DAY;
+    for _ in 0..per_day {
+        assert_eq!(count_from("203.0.113.5").await.status, StatusCode::OK);
+    }
+    let refused = count_from("203.0.113.5").await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(refused.header("retry-after").is_some());
+    assert_eq!(count_from("203.0.113.6").await.status, StatusCode::OK, "another client counts its own");
+    let counted = env.count("SELECT COALESCE(SUM(letters), 0) FROM letter_counts").await;
+    assert_eq!(counted, i64::from(per_day) + 1);
+}
+
+/// Counts a printed letter, forwarded for `address`.
+async fn count_letter_from(env: &Env, address: &str) -> Reply {
+    let body = serde_json::to_vec(&json!({"targets": ["own_mp"], "channel": "print"})).expect("json");
+    env.request("POST", LETTERS, &[("content-type", "application/json"), ("x-forwarded-for", address)], body).await
+}
+
+/// The statuses of challenge requests forwarded for each address in turn.
+async fn forwarded_statuses(env: &Env, addresses: impl Iterator<Item = String>) -> Vec<u16> {
+    let mut statuses = Vec::new();
+    for address in addresses {
+        statuses.push(env.get(ALTCHA, &[("x-forwarded-for", &address)]).await.status.as_u16());
+    }
+    statuses
 }
 
 #[tokio::test]

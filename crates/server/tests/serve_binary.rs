@@ -1,5 +1,6 @@
 //! `voix serve` as a real process on a free port: it answers `/healthz`, creates the SQLite database with the
-//! migration applied, logs requests without their query strings, and stops cleanly on SIGTERM.
+//! migration applied (folder 0700, files 0600), logs requests by route template (never a query string or a
+//! token), stops cleanly on SIGTERM, and refuses to send email without a public URL of its own.
 
 mod common;
 
@@ -34,6 +35,9 @@ fn http_get(addr: &str, path: &str) -> std::io::Result<(u16, String)> {
     let body = response.split_once("\r\n\r\n").map(|(_, body)| body.to_owned()).unwrap_or_default();
     Ok((status, body))
 }
+
+/// A confirmation token's shape (64 hex digits).
+const TOKEN: &str = "5f2d9c4e8a1b7f3e6d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a9f8e";
 
 #[tokio::test]
 async fn serve_starts_answers_and_creates_the_database() {
@@ -88,6 +92,11 @@ async fn serve_starts_answers_and_creates_the_database() {
     };
     let health: serde_json::Value = serde_json::from_str(&body).expect("JSON health");
     assert_eq!(health, serde_json::json!({"status": "ok", "campaigns": 1, "database": "ok"}));
+    // Links carry tokens: the log names the route, never the token.
+    for path in [format!("/confirm/{TOKEN}"), format!("/withdraw/{TOKEN}")] {
+        let (status, _) = http_get(&addr, &path).expect("a page");
+        assert!(status == 200 || status == 404 || status == 410, "{path}: {status}");
+    }
 
     // The database file exists, in WAL mode, with the first migration applied and the instance row filled.
     let db_file = data.join("voix.db");
@@ -95,6 +104,18 @@ async fn serve_starts_answers_and_creates_the_database() {
     let mut db = SqliteConnectOptions::new().filename(&db_file).read_only(true).connect().await.expect("open voix.db");
     let journal: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&mut db).await.expect("journal mode");
     assert_eq!(journal, "wal");
+    // Readable by the account that runs Voix alone (another local user cannot read a signer's data).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |path: &std::path::Path| std::fs::metadata(path).expect("metadata").permissions().mode() & 0o777;
+        assert_eq!(mode(&data), 0o700, "the data folder");
+        for file in ["voix.db", "voix.db-wal", "voix.db-shm"] {
+            let path = data.join(file);
+            assert!(path.exists(), "{file} exists while the server runs");
+            assert_eq!(mode(&path), 0o600, "{file}");
+        }
+    }
     let versions: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success ORDER BY version")
         .fetch_all(&mut db)
         .await
@@ -128,6 +149,49 @@ async fn serve_starts_answers_and_creates_the_database() {
 
     let logs = logs.join().expect("stderr reader");
     assert!(logs.contains("GET /healthz 200"), "one line per request: {logs}");
+    assert!(logs.contains("GET /confirm/{token} ") && logs.contains("GET /withdraw/{token} "), "{logs}");
+    assert!(!logs.contains(TOKEN), "tokens are never logged: {logs}");
     assert!(!logs.contains("secret-value") && !logs.contains("probe="), "query strings are never logged: {logs}");
     assert!(logs.contains("broken-campaign.json: theme.accent: "), "refused campaigns are explained: {logs}");
+}
+
+/// `voix serve` with SMTP and `args`; returns its exit status and what it printed on stderr.
+fn serve_with_smtp(args: &[&str], lang: &str) -> (std::process::ExitStatus, String) {
+    let fixture = Fixture::new();
+    let output = Command::new(env!("CARGO_BIN_EXE_voix"))
+        .arg("serve")
+        .args(["--addr", "127.0.0.1:0"])
+        .arg("--data")
+        .arg(fixture.data())
+        .arg("--campaigns")
+        .arg(fixture.campaigns())
+        .arg("--bundle")
+        .arg(fixture.bundle())
+        .args(["--smtp-host", "127.0.0.1", "--smtp-tls", "none", "--smtp-from", "lettres@action.example.org"])
+        .args(args)
+        .env_remove("DATABASE_URL")
+        .env_remove("VOIX_PUBLIC_URL")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run voix serve");
+    (output.status, String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+#[test]
+fn sending_email_needs_a_public_url_of_its_own() {
+    let (status, stderr) = serve_with_smtp(&[], "en_CA.UTF-8");
+    assert!(!status.success());
+    assert!(stderr.contains("--public-url is required when Voix sends email"), "{stderr}");
+    assert!(stderr.contains("never taken from a request"), "{stderr}");
+
+    let (status, stderr) = serve_with_smtp(&[], "fr_CA.UTF-8");
+    assert!(!status.success());
+    assert!(stderr.contains("--public-url est obligatoire quand Voix envoie des courriels"), "{stderr}");
+
+    let (status, stderr) = serve_with_smtp(&["--public-url", "http://action.example.org"], "en_CA.UTF-8");
+    assert!(!status.success());
+    assert!(stderr.contains("must start with https://"), "{stderr}");
 }

@@ -1,4 +1,4 @@
-//! "Send it for me" (issue 6): when the campaign lists "server" and its Voix server has email configured, the
+//! "Send it for me": when the campaign lists "server" and its Voix server has email configured, the
 //! person gives their email; the server emails them a confirmation link and sends the letter once they confirm.
 
 use super::recipients::OwnedRecipient;
@@ -67,6 +67,9 @@ pub fn ServerSend(
                 Ok(reply) if reply.status == 202 => {
                     status.set(Some(LetterText::ServerSendCheckEmail));
                     form.sent.set(Some(SendMethod::Server));
+                }
+                Ok(reply) if reply.status == 429 && reply.body.contains("confirmations_limited") => {
+                    status.set(Some(LetterText::ServerSendTooManyConfirmations));
                 }
                 _ => status.set(Some(LetterText::ServerSendFailed)),
             }

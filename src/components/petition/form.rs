@@ -101,7 +101,7 @@ pub fn SignForm(
                 return;
             };
             let riding = submission.riding;
-            let entry = Pending::new(&api_root, submission);
+            let entry = Pending::new(&api_root, submission, storage::now_secs());
             storage::enqueue(entry.clone());
             let presolved = form.presolved.try_update(Option::take).flatten();
             form.status.set(Status::Checking);

@@ -3,7 +3,8 @@
 //! The draft lives in `sessionStorage`: it survives an error or a reload in this tab and is gone when the tab
 //! closes, so a name and email typed on a shared or library computer are not left for the next person. The
 //! pending queue lives in `localStorage`: a signature already given must survive closing the tab until the
-//! server has acknowledged it, and it is removed as soon as the server has.
+//! server has acknowledged it, and it is removed as soon as the server has. Both are the partner site's storage:
+//! neither keeps the comment, and both are dropped unread after a day (`voix_core::petition::outbox`).
 
 use voix_core::petition::outbox::{self, Draft, Pending};
 
@@ -21,9 +22,18 @@ fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Now, in unix seconds (the browser's clock).
+pub fn now_secs() -> u64 {
+    (js_sys::Date::now() / 1000.0) as u64
+}
+
 pub fn read_draft(campaign: &str) -> Draft {
     let stored = session().and_then(|s| s.get_item(&draft_key(campaign)).ok().flatten());
-    Draft::read(stored.as_deref())
+    let draft = Draft::read(stored.as_deref(), now_secs());
+    if stored.is_some() && draft.is_empty() {
+        clear_draft(campaign);
+    }
+    draft
 }
 
 pub fn save_draft(campaign: &str, draft: &Draft) {
@@ -31,7 +41,7 @@ pub fn save_draft(campaign: &str, draft: &Draft) {
         let _ = if draft.is_empty() {
             storage.remove_item(&draft_key(campaign))
         } else {
-            storage.set_item(&draft_key(campaign), &draft.write())
+            storage.set_item(&draft_key(campaign), &draft.write(now_secs()))
         };
     }
 }
@@ -42,9 +52,14 @@ pub fn clear_draft(campaign: &str) {
     }
 }
 
+/// The signatures still waiting; expired or unreadable entries leave the storage as they are read.
 pub fn read_queue() -> Vec<Pending> {
     let stored = local().and_then(|s| s.get_item(QUEUE_KEY).ok().flatten());
-    outbox::read_queue(stored.as_deref())
+    let queue = outbox::read_queue(stored.as_deref(), now_secs());
+    if stored.is_some() {
+        write_queue(&queue);
+    }
+    queue
 }
 
 fn write_queue(queue: &[Pending]) {

@@ -66,8 +66,10 @@ export async function startVoix({ extraOrigins = [], editCampaign, editData, ser
   const data = JSON.parse(await readFile(join(ROOT, 'data', 'canada.json'), 'utf8'));
   editData?.(data);
   await writeFile(dataFile, JSON.stringify(data));
-  const args = ['serve', '--addr', `127.0.0.1:${port}`, '--data', join(work, 'data'), '--campaigns', campaigns,
-    '--bundle', join(ROOT, 'pkg'), '--data-file', dataFile, ...serveArgs];
+  // The links in emails point at this run's address (voix serve never takes them from a request).
+  const args = ['serve', '--addr', `127.0.0.1:${port}`, '--public-url', `http://127.0.0.1:${port}`,
+    '--data', join(work, 'data'), '--campaigns', campaigns, '--bundle', join(ROOT, 'pkg'), '--data-file', dataFile,
+    ...serveArgs];
   const child = spawn(VOIX, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d) => { log += d; });

@@ -1,4 +1,4 @@
-// A real SMTP server on loopback for the browser specs (issue 6): speaks enough of RFC 5321 for lettre (EHLO,
+// A real SMTP server on loopback for the browser specs: speaks enough of RFC 5321 for lettre (EHLO,
 // MAIL, RCPT, DATA, RSET, NOOP, QUIT) and keeps every message, with helpers to read headers and the text part.
 // Node's `net` only: no new dependency.
 import { createServer } from 'node:net';

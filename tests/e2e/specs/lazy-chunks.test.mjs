@@ -1,5 +1,5 @@
 // The first load is the shell and the explainer; the letter's, the petition's and the campaign rules' code are
-// separate wasm chunks, fetched only when needed (issue 7's size budget), and a failed fetch is said and retried.
+// separate wasm chunks, fetched only when needed (the size budget), and a failed fetch is said and retried.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';

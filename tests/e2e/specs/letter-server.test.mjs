@@ -1,4 +1,4 @@
-// "Send it for me" (issue 6): the demo page sends a letter through the Voix server, the confirmation email is
+// "Send it for me": the demo page sends a letter through the Voix server, the confirmation email is
 // captured by a loopback SMTP sink, its link opens a page whose button confirms (opening it alone sends nothing),
 // and the letter reaches the MP and the minister from the campaign's address with the sender as Reply-To.
 import { test, before, after } from 'node:test';

@@ -1,4 +1,4 @@
-// "Send it for me" in French, and withdrawing consent (issue 6): a letter written in French gets its confirmation
+// "Send it for me" in French, and withdrawing consent: a letter written in French gets its confirmation
 // email, confirmation page and thank-you in French; the withdrawal link in that email opens a form (in the email's
 // language) that emails a /withdraw/{token} link, whose page withdraws every consent the address gave (a
 // "withdrawn" row per organisation in the ledger); without a lang parameter the form speaks the browser's language,

@@ -26,7 +26,7 @@ test('signed offline, saved, then sent exactly once on the next visit when the n
   assert.equal(queue.length, 1);
   assert.match(queue[0].body.idempotency_key, /^[0-9a-f]{32}$/);
   assert.equal(queue[0].body.altcha, undefined, 'the queue holds no proof-of-work');
-  assert.deepEqual(Object.keys(queue[0]).sort(), ['api', 'body']);
+  assert.deepEqual(Object.keys(queue[0]).sort(), ['api', 'body', 'saved_at']);
   assert.equal(signaturesOf('ana@example.org'), 0);
 
   // The person leaves while still offline (closing the page, so no `online` event can reach it), and comes

@@ -174,7 +174,7 @@ impl SendMethod {
         SendMethod::AVAILABLE.to_vec()
     }
 
-    /// Whether this version of Voix can send this way ("server" too, since issue 6: it is not a default,
+    /// Whether this version of Voix can send this way ("server" too: it is not a default,
     /// campaigns opt in).
     pub fn is_available(self) -> bool {
         SendMethod::AVAILABLE.contains(&self) || self == SendMethod::Server

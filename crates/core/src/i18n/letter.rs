@@ -99,6 +99,9 @@ catalogue! {
     ServerSendSending => "Sending…", "Envoi…";
     ServerSendCheckEmail => "Check your email: your letter leaves once you press the button in the link we sent.",
         "Vérifiez vos courriels\u{a0}: votre lettre part dès que vous appuyez sur le bouton du lien envoyé.";
+    /// Refused: the address has had its confirmation emails for the day.
+    ServerSendTooManyConfirmations => "This address has received its confirmation emails for today: look for the link in your inbox (and spam folder), or try again tomorrow.",
+        "Cette adresse a reçu ses courriels de confirmation pour aujourd'hui\u{a0}: cherchez le lien dans votre boîte de réception (et vos indésirables), ou réessayez demain.";
     ServerSendFailed => "Your letter could not be sent this way. Check your email address, or use another way above.",
         "Votre lettre n'a pas pu être envoyée ainsi. Vérifiez votre adresse courriel ou utilisez un autre moyen ci-dessus.";
 }

@@ -39,6 +39,9 @@ catalogue! {
     SignCheckEmail => "Thank you! One more step", "Merci\u{202f}! Encore une étape";
     SignCheckEmailMore => "Check your email: your signature counts once you confirm it (the link is valid 7 days).",
         "Vérifiez vos courriels\u{a0}: votre signature comptera une fois que vous l'aurez confirmée (le lien est valable 7\u{a0}jours).";
+    /// Signed again while the first signature waits for its confirmation (double opt-in).
+    SignStillUnconfirmed => "Your signature is still waiting for your confirmation: look for our email with the link (we send it again, up to 3 times a day; check your spam folder too).",
+        "Votre signature attend encore votre confirmation\u{a0}: cherchez notre courriel et son lien (nous le renvoyons, jusqu'à 3\u{a0}fois par jour\u{a0}; vérifiez aussi vos courriels indésirables).";
     AlreadySigned => "You had already signed this petition: your signature counts once, and your choices about being contacted are updated.",
         "Vous aviez déjà signé cette pétition\u{a0}: votre signature compte une fois, et vos choix de contact sont mis à jour.";
     ShareByEmail => "Share by email", "Partager par courriel";

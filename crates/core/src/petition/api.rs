@@ -62,7 +62,9 @@ impl SignedReply {
     /// The thank-you step's heading and message: a pending signature asks the person to check their email, an
     /// email that had already signed is told so, anyone else is thanked.
     pub fn thanks(&self) -> (PetitionText, PetitionText) {
-        if self.pending_confirmation {
+        if self.pending_confirmation && self.already_signed {
+            (PetitionText::SignCheckEmail, PetitionText::SignStillUnconfirmed)
+        } else if self.pending_confirmation {
             (PetitionText::SignCheckEmail, PetitionText::SignCheckEmailMore)
         } else if self.already_signed {
             (PetitionText::SignThanks, PetitionText::AlreadySigned)
@@ -303,6 +305,11 @@ mod tests {
         assert_eq!(again.thanks(), (PetitionText::SignThanks, PetitionText::AlreadySigned));
         let pending = SignedReply { pending_confirmation: true, ..counted };
         assert_eq!(pending.thanks(), (PetitionText::SignCheckEmail, PetitionText::SignCheckEmailMore));
+        let waiting = SignedReply { already_signed: true, ..pending.clone() };
+        assert_eq!(waiting.thanks(), (PetitionText::SignCheckEmail, PetitionText::SignStillUnconfirmed));
+        let per_day = super::super::CONFIRMATIONS_PER_DAY;
+        assert!(PetitionText::SignStillUnconfirmed.get(Lang::En).contains(&format!("up to {per_day} times a day")));
+        assert!(PetitionText::SignStillUnconfirmed.get(Lang::Fr).contains(&format!("jusqu'à {per_day}\u{a0}fois")));
         assert!(PetitionText::SignCheckEmailMore.get(Lang::En).contains("7 days"));
         assert!(PetitionText::SignCheckEmailMore.get(Lang::Fr).contains("7\u{a0}jours"));
     }

@@ -184,12 +184,12 @@ impl Answers<'_> {
         }
     }
 
-    /// One line of plain text: no line breaks or other control characters.
+    /// One line of plain text: no line breaks, control, zero-width or bidirectional characters.
     fn line(&self, name: &str, max: usize, required: bool) -> Result<String, P> {
         let Some(text) = self.text(name)? else {
             return if required { Err(P::Required) } else { Ok(String::new()) };
         };
-        if text.chars().any(char::is_control) {
+        if !crate::plain_text::is_plain_line(text) {
             return Err(P::Unprintable);
         }
         if text.chars().count() > max {

@@ -5,6 +5,11 @@
 //! A signature is never lost and never counted twice: the widget keeps a [`Pending`] entry (the submission, with
 //! its idempotency key and without its proof-of-work, which expires) in the page's storage until the server
 //! acknowledges it, and every attempt sends the same key, so the server counts it once however often it arrives.
+//!
+//! The page's storage belongs to the partner's site, and every script on it can read it, so it keeps the least
+//! for the shortest time: nothing once the server has acknowledged, at most [`MAX_KEPT_SECS`] otherwise, and
+//! never the free-text fields in [`NEVER_STORED`] (a comment such as "I was surveilled at a protest" stays in
+//! the page's memory only).
 
 use super::submission::SignatureSubmission;
 use serde::{Deserialize, Serialize};
@@ -19,6 +24,29 @@ pub const MAX_ATTEMPTS: u32 = 6;
 /// The longest wait between two tries, in milliseconds.
 pub const MAX_BACKOFF_MS: u32 = 30_000;
 
+/// How long a draft or a waiting signature stays in the page's storage: a day, then it is dropped unread.
+pub const MAX_KEPT_SECS: u64 = 24 * 3600;
+
+/// The fields never written to the page's storage (free text that can say anything about the person).
+pub const NEVER_STORED: &[&str] = &["comment"];
+
+/// `fields` without [`NEVER_STORED`].
+fn storable(
+    fields: &std::collections::BTreeMap<String, serde_json::Value>,
+) -> std::collections::BTreeMap<String, serde_json::Value> {
+    fields
+        .iter()
+        .filter(|(name, _)| !NEVER_STORED.contains(&name.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
+/// Whether something saved at `saved_at` is still young enough at `now` (both unix seconds; a date in the
+/// future, from a clock that moved back, counts as expired too).
+fn fresh(saved_at: u64, now: u64) -> bool {
+    saved_at <= now.saturating_add(60) && now.saturating_sub(saved_at) <= MAX_KEPT_SECS
+}
+
 /// A signature waiting for the server's acknowledgement: where to send it and what. Nothing else is kept.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -27,13 +55,15 @@ pub struct Pending {
     pub api: String,
     /// The submission, with its idempotency key and without `altcha` (solved afresh for each delivery).
     pub body: SignatureSubmission,
+    /// When it was first kept (unix seconds): after [`MAX_KEPT_SECS`] it is dropped.
+    pub saved_at: u64,
 }
 
 impl Pending {
     /// The entry for `body`; its proof-of-work is dropped (it expires, and a fresh one is cheap).
-    pub fn new(api: &str, mut body: SignatureSubmission) -> Pending {
+    pub fn new(api: &str, mut body: SignatureSubmission, now: u64) -> Pending {
         body.altcha = None;
-        Pending { api: api.trim_end_matches('/').to_owned(), body }
+        Pending { api: api.trim_end_matches('/').to_owned(), body, saved_at: now }
     }
 
     pub fn key(&self) -> Option<&str> {
@@ -49,22 +79,30 @@ impl Pending {
     }
 }
 
-/// Reads the stored queue; anything unreadable (an older format, a hand edit) is dropped rather than blocking the
-/// page.
-pub fn read_queue(json: Option<&str>) -> Vec<Pending> {
+/// Reads the stored queue at `now` (unix seconds); anything unreadable (an older format, a hand edit) or older
+/// than [`MAX_KEPT_SECS`] is dropped rather than blocking the page.
+pub fn read_queue(json: Option<&str>, now: u64) -> Vec<Pending> {
     let Some(json) = json else { return Vec::new() };
     let Ok(items) = serde_json::from_str::<Vec<serde_json::Value>>(json) else { return Vec::new() };
     items
         .into_iter()
         .filter_map(|item| serde_json::from_value::<Pending>(item).ok())
-        .filter(|entry| entry.key().is_some())
+        .filter(|entry| entry.key().is_some() && fresh(entry.saved_at, now))
         .take(MAX_PENDING)
         .collect()
 }
 
-/// The queue as stored.
+/// The queue as stored: without the fields in [`NEVER_STORED`].
 pub fn write_queue(queue: &[Pending]) -> String {
-    serde_json::to_string(queue).unwrap_or_else(|_| "[]".to_owned())
+    let stored: Vec<Pending> = queue
+        .iter()
+        .map(|entry| {
+            let mut entry = entry.clone();
+            entry.body.fields = storable(&entry.body.fields);
+            entry
+        })
+        .collect();
+    serde_json::to_string(&stored).unwrap_or_else(|_| "[]".to_owned())
 }
 
 /// Adds `entry`, replacing an entry with the same key (the same signing) and dropping the oldest beyond
@@ -151,14 +189,28 @@ pub struct Draft {
     pub consents: Vec<super::ConsentTo>,
 }
 
+/// A draft as stored: with when it was saved.
+#[derive(Serialize, Deserialize)]
+struct StoredDraft {
+    #[serde(flatten)]
+    draft: Draft,
+    saved_at: u64,
+}
+
 impl Draft {
-    /// The stored draft; an unreadable one is an empty draft.
-    pub fn read(json: Option<&str>) -> Draft {
-        json.and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default()
+    /// The draft stored at `json`, read at `now` (unix seconds); an unreadable one, or one older than
+    /// [`MAX_KEPT_SECS`], is an empty draft.
+    pub fn read(json: Option<&str>, now: u64) -> Draft {
+        json.and_then(|json| serde_json::from_str::<StoredDraft>(json).ok())
+            .filter(|stored| fresh(stored.saved_at, now))
+            .map(|stored| stored.draft)
+            .unwrap_or_default()
     }
 
-    pub fn write(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| "{}".to_owned())
+    /// The draft to store at `now`: without the fields in [`NEVER_STORED`].
+    pub fn write(&self, now: u64) -> String {
+        let draft = Draft { fields: storable(&self.fields), ..self.clone() };
+        serde_json::to_string(&StoredDraft { draft, saved_at: now }).unwrap_or_else(|_| "{}".to_owned())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -177,8 +229,11 @@ mod tests {
         let mut body = SignatureSubmission::new("c", None, Lang::En);
         body.idempotency_key = Some(key.to_owned());
         body.altcha = Some(serde_json::json!({"challenge": {}, "solution": {}}));
-        Pending::new("https://v.example/api/campaigns/c/", body)
+        Pending::new("https://v.example/api/campaigns/c/", body, NOW)
     }
+
+    /// 2026-12-04, in unix seconds.
+    const NOW: u64 = 1_796_342_400;
 
     #[test]
     fn an_entry_keeps_no_proof_of_work_and_knows_its_urls() {
@@ -200,7 +255,7 @@ mod tests {
         assert_eq!(queue.len(), MAX_PENDING);
         assert_eq!(queue.last().and_then(Pending::key), Some("bbbbbbbbbbbbbbb9"));
         let stored = write_queue(&queue);
-        assert_eq!(read_queue(Some(&stored)), queue);
+        assert_eq!(read_queue(Some(&stored), NOW), queue);
         settle(&mut queue, "bbbbbbbbbbbbbbb9");
         assert_eq!(queue.len(), MAX_PENDING - 1);
         assert!(queue.iter().all(|e| e.key() != Some("bbbbbbbbbbbbbbb9")));
@@ -208,11 +263,28 @@ mod tests {
 
     #[test]
     fn an_unreadable_queue_is_dropped_item_by_item() {
-        assert!(read_queue(None).is_empty());
-        assert!(read_queue(Some("not json")).is_empty());
+        assert!(read_queue(None, NOW).is_empty());
+        assert!(read_queue(Some("not json"), NOW).is_empty());
         let good = write_queue(&[entry("cccccccccccccccc")]);
         let mixed = good.replacen('[', "[{\"odd\":1},", 1);
-        assert_eq!(read_queue(Some(&mixed)).len(), 1);
+        assert_eq!(read_queue(Some(&mixed), NOW).len(), 1);
+        let undated = good.replace(&format!(",\"saved_at\":{NOW}"), "");
+        assert!(read_queue(Some(&undated), NOW).is_empty(), "an entry without a date is not kept: {undated}");
+    }
+
+    #[test]
+    fn a_waiting_signature_is_kept_a_day_at_most_and_never_with_its_comment() {
+        let mut waiting = entry("dddddddddddddddd");
+        waiting.body.set_text("first_name", "Léa");
+        waiting.body.set_text("comment", "I was surveilled at a protest in 2024");
+        let stored = write_queue(std::slice::from_ref(&waiting));
+        assert!(!stored.contains("surveilled") && !stored.contains("\"comment\""), "{stored}");
+        assert!(stored.contains("Léa"));
+        let read = read_queue(Some(&stored), NOW + MAX_KEPT_SECS);
+        assert_eq!(read.len(), 1, "still there after a day");
+        assert_eq!(read[0].body.fields.get("comment"), None);
+        assert!(read_queue(Some(&stored), NOW + MAX_KEPT_SECS + 1).is_empty(), "gone after a day");
+        assert!(read_queue(Some(&stored), NOW - 3600).is_empty(), "a date in the future is not trusted");
     }
 
     #[test]
@@ -254,9 +326,22 @@ mod tests {
         draft.fields.insert("first_name".into(), serde_json::json!("Léa"));
         draft.riding = Some(crate::FedNum(35075));
         draft.consents.push(super::super::ConsentTo::Partner);
-        assert_eq!(Draft::read(Some(&draft.write())), draft);
+        assert_eq!(Draft::read(Some(&draft.write(NOW)), NOW + 60), draft);
         assert!(!draft.is_empty());
-        assert_eq!(Draft::read(Some("{broken")), Draft::default());
+        assert_eq!(Draft::read(Some("{broken"), NOW), Draft::default());
+    }
+
+    #[test]
+    fn a_draft_keeps_no_comment_and_expires_after_a_day() {
+        let mut draft = Draft::default();
+        draft.fields.insert("email".into(), serde_json::json!("lea@example.org"));
+        draft.fields.insert("comment".into(), serde_json::json!("I was surveilled at a protest in 2024"));
+        let stored = draft.write(NOW);
+        assert!(!stored.contains("surveilled"), "{stored}");
+        assert_eq!(Draft::read(Some(&stored), NOW).fields.get("email"), Some(&serde_json::json!("lea@example.org")));
+        assert_eq!(Draft::read(Some(&stored), NOW + MAX_KEPT_SECS + 1), Draft::default());
+        let undated = serde_json::json!({"fields": {"email": "lea@example.org"}}).to_string();
+        assert_eq!(Draft::read(Some(&undated), NOW), Draft::default());
     }
 
     #[test]

@@ -119,8 +119,13 @@ impl SignatureProblem {
             (P::Required, Fr) => "Ce champ est obligatoire.",
             (P::MustTick, En) => "Tick this box to sign.",
             (P::MustTick, Fr) => "Cochez cette case pour signer.",
-            (P::Unprintable, En) => "Remove the line breaks and other special characters.",
-            (P::Unprintable, Fr) => "Retirez les sauts de ligne et autres caractères spéciaux.",
+            (P::Unprintable, En) => {
+                "Remove the line breaks and the invisible characters (zero-width or direction marks), then try again."
+            }
+            (P::Unprintable, Fr) => {
+                "Retirez les sauts de ligne et les caractères invisibles (de largeur nulle ou de direction du texte), \
+                 puis réessayez."
+            }
             (P::BadEmail, En) => "Enter an email address like name@example.org.",
             (P::BadEmail, Fr) => "Entrez une adresse courriel comme nom@exemple.org.",
             (P::WrongKind, En) => "This answer cannot be read: reload the page.",

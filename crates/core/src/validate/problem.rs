@@ -326,7 +326,7 @@ pub enum Message {
     },
     /// A consent box from an organisation that gives no privacy policy.
     ConsentNeedsPrivacyPolicy,
-    /// About the explainer or a glossary (issue 4): see `crate::explainer::Finding`.
+    /// About the explainer or a glossary: see `crate::explainer::Finding`.
     Explainer(crate::explainer::Finding),
 }
 

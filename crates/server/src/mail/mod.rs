@@ -1,4 +1,4 @@
-//! Sending email over SMTP (issue 6): the configuration `voix serve` takes, and one `send` that turns a
+//! Sending email over SMTP: the configuration `voix serve` takes, and one `send` that turns a
 //! [`voix_core::email::Email`] into a MIME message (plain text + HTML alternative, UTF-8) and reports whether a
 //! failure is worth retrying.
 //!
@@ -22,8 +22,8 @@ use voix_core::email::Email;
 /// How the delivery queue behaves (flags of `voix serve`).
 #[derive(Clone, Debug, clap::Args)]
 pub struct MailSettings {
-    /// The public address of this server, for the links in emails (e.g. "https://action.example.org").
-    /// Default: from the request's Host header (http://).
+    /// The public address of this server, for the links in emails (e.g. "https://action.example.org"): required
+    /// with --smtp-host, and https:// except on this machine. Links are never built from a request's headers.
     #[arg(long, env = "VOIX_PUBLIC_URL")]
     pub public_url: Option<String>,
     /// Test mode: every letter goes to the organiser's email (the campaign's organiser.email, else the sending
@@ -84,6 +84,8 @@ impl std::fmt::Debug for MailConfig {
 pub struct Mail {
     pub mailer: Mailer,
     pub settings: MailSettings,
+    /// Where every link in an email points (`--public-url`, checked at start-up).
+    pub public_url: crate::public_url::PublicUrl,
     /// Wakes the worker when rows are queued.
     pub wake: tokio::sync::Notify,
 }
@@ -95,11 +97,15 @@ impl std::fmt::Debug for Mail {
 }
 
 impl Mail {
-    /// The mail service the configuration describes, or `None` without an SMTP host.
-    pub fn new(config: &MailConfig) -> Result<Option<Mail>, crate::error::Error> {
+    /// The mail service the configuration describes, or `None` without an SMTP host. Refused (with the reason in
+    /// `lang`) when SMTP is configured without a usable `--public-url`.
+    pub fn new(config: &MailConfig, lang: voix_core::Lang) -> Result<Option<Mail>, crate::error::Error> {
         let mailer =
             Mailer::from_args(&config.smtp).map_err(|error| crate::error::Error::Message(error.to_string()))?;
-        Ok(mailer.map(|mailer| Mail { mailer, settings: config.settings.clone(), wake: tokio::sync::Notify::new() }))
+        let Some(mailer) = mailer else { return Ok(None) };
+        let public_url = crate::public_url::PublicUrl::required(config.settings.public_url.as_deref())
+            .map_err(|problem| crate::error::Error::Message(problem.message(lang)))?;
+        Ok(Some(Mail { mailer, settings: config.settings.clone(), public_url, wake: tokio::sync::Notify::new() }))
     }
 }
 

@@ -1,7 +1,9 @@
 //! Retention (`voix purge`, and hourly inside `voix serve`): a delivered letter's text is deleted
-//! `letter.retention_days` after its last delivery; unconfirmed letters and withdrawal requests expire after 7
-//! days (their personal data deleted with them); the composed emails of finished outbox rows are emptied once
-//! their letter is purged, and confirmation emails 7 days after they were sent.
+//! `letter.retention_days` after its last delivery, and with it who sent it (name, email, postal code, riding,
+//! subject, recipients); unconfirmed letters and withdrawal requests expire after 7 days (their personal data
+//! deleted with them); finished outbox rows lose their text and the sender's identity once their letter is
+//! purged, and confirmation emails (the person's address, name and text) 7 days after they were sent. What is
+//! left is what the counts need: campaign, status and times.
 
 use sqlx::AnyPool;
 
@@ -34,7 +36,8 @@ pub async fn purge(pool: &AnyPool, now: i64) -> Result<Purged, Error> {
     .await?
     .rows_affected();
     purged.letter_bodies_deleted = sqlx::query(
-        "UPDATE letter_requests SET body = '', body_deleted_at = $1 \
+        "UPDATE letter_requests SET body = '', sender_name = '', sender_email = '', postal_code = '', \
+         riding = NULL, subject = '', recipients = '[]', body_deleted_at = $1 \
          WHERE status = 'confirmed' AND body_deleted_at IS NULL \
          AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.request_id = letter_requests.id \
                          AND o.status IN ('queued', 'sending')) \
@@ -61,7 +64,11 @@ pub async fn purge(pool: &AnyPool, now: i64) -> Result<Purged, Error> {
             .await?
             .rows_affected();
     purged.emails_emptied = sqlx::query(
-        "UPDATE outbox SET body_text = '', body_html = '' WHERE status IN ('sent', 'failed') AND body_text <> '' \
+        "UPDATE outbox SET body_text = '', body_html = '', subject = '', from_name = '', reply_to_email = NULL, \
+         reply_to_name = NULL, cap_sender = NULL, last_error = NULL, \
+         recipient_email = CASE WHEN kind = 'letter' THEN recipient_email ELSE '' END, \
+         recipient_name = CASE WHEN kind = 'letter' THEN recipient_name ELSE '' END \
+         WHERE status IN ('sent', 'failed') AND (body_text <> '' OR reply_to_email IS NOT NULL) \
          AND ((request_id IN (SELECT id FROM letter_requests WHERE body_deleted_at IS NOT NULL)) \
               OR (kind <> 'letter' AND finished_at < $1))",
     )

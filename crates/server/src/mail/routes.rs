@@ -35,14 +35,28 @@ pub const CONFIRM_WITHIN_SECS: i64 = 7 * 24 * 3600;
 const MAX_RECIPIENTS: usize = 10;
 /// The letter's length, in characters.
 const MAX_BODY: usize = 20_000;
+/// The request body of a server letter: the letter (at most `MAX_BODY` characters of up to 3 bytes) and its few
+/// short fields. Larger requests are refused (413) before they are read.
+const LETTER_BODY_LIMIT: usize = 64 * 1024;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/campaigns/{id}/capabilities", get(capabilities).options(preflight))
-        .route("/api/campaigns/{id}/letters/server", axum::routing::post(submit).options(preflight))
-        .route("/confirm/{token}", get(confirm_page).post(confirm))
-        .route("/withdraw", get(withdraw_page).post(withdraw_request))
-        .route("/withdraw/{token}", get(withdraw_confirm_page).post(withdraw_confirm))
+        .route(
+            "/api/campaigns/{id}/letters/server",
+            axum::routing::post(submit)
+                .layer(axum::extract::DefaultBodyLimit::max(LETTER_BODY_LIMIT))
+                .options(preflight),
+        )
+        // The pages' forms carry an address at most: a few KiB are plenty.
+        .route("/confirm/{token}", get(confirm_page).post(confirm).layer(small_forms()))
+        .route("/withdraw", get(withdraw_page).post(withdraw_request).layer(small_forms()))
+        .route("/withdraw/{token}", get(withdraw_confirm_page).post(withdraw_confirm).layer(small_forms()))
+}
+
+/// The body limit of the confirmation and withdrawal forms.
+fn small_forms() -> axum::extract::DefaultBodyLimit {
+    axum::extract::DefaultBodyLimit::max(4 * 1024)
 }
 
 /// The withdrawal page's address for a campaign's emails.
@@ -58,25 +72,10 @@ fn new_token() -> Result<String, Error> {
     crate::petition::abuse::random_hex()
 }
 
-fn public_url(state: &AppState, headers: &HeaderMap) -> String {
-    if let Some(url) = state.mail.as_ref().and_then(|mail| mail.settings.public_url.clone()) {
-        return url.trim_end_matches('/').to_owned();
-    }
-    let host = headers.get(header::HOST).and_then(|host| host.to_str().ok()).unwrap_or("localhost");
-    format!("http://{host}")
-}
-
-/// The client's address: the socket's, or behind a trusted proxy the last `X-Forwarded-For` entry.
+/// The key of the per-address limits (see `client_ip`).
 fn client_ip(state: &AppState, headers: &HeaderMap, extensions: &axum::http::Extensions) -> std::net::IpAddr {
-    if state.petition.settings.trusted_proxy {
-        let forwarded = headers.get("x-forwarded-for").and_then(|value| value.to_str().ok());
-        if let Some(ip) = forwarded.and_then(|value| value.rsplit(',').next()).and_then(|ip| ip.trim().parse().ok()) {
-            return ip;
-        }
-    }
-    extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED), |info| info.0.ip())
+    let peer = extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|info| info.0.ip());
+    crate::client_ip::rate_limit_key(headers, peer, state.petition.settings.proxy_hops)
 }
 
 /// Who may call the API from a browser: pages of this server, and the campaign's partner origins (which get
@@ -198,18 +197,23 @@ async fn submit_checked(
     };
     let sender_email = voix_core::petition::normalise_email(&letter.email);
     let name = letter.sender_name.trim();
-    if name.is_empty() || name.chars().count() > 200 || name.contains(['\r', '\n']) {
+    if name.is_empty() || name.chars().count() > 200 || !voix_core::plain_text::is_plain_line(name) {
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, "sender_name");
     }
     if !is_address(&sender_email) {
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, "email");
     }
-    let postal_code = letter.postal_code.trim().to_uppercase();
-    if postal_code.is_empty() || postal_code.chars().count() > 10 {
+    // Parsed, so that only "K1A 0A6" reaches the sender block (never a line break or anything else).
+    let Ok(postal_code) = voix_core::postal::PostalCode::parse(&letter.postal_code) else {
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, "postal_code");
+    };
+    let postal_code = postal_code.to_string();
+    let riding = letter.riding.as_deref().map(str::trim).filter(|riding| !riding.is_empty());
+    if riding.is_some_and(|riding| riding.chars().count() > 200 || !voix_core::plain_text::is_plain_line(riding)) {
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, "riding");
     }
     let subject = letter.subject.trim();
-    if subject.is_empty() || subject.chars().count() > 300 || subject.contains(['\r', '\n']) {
+    if subject.is_empty() || subject.chars().count() > 300 || !voix_core::plain_text::is_plain_line(subject) {
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, "subject");
     }
     if letter.body.trim().is_empty() || letter.body.chars().count() > MAX_BODY {
@@ -223,9 +227,15 @@ async fn submit_checked(
         let address = recipient.email.trim().to_lowercase();
         let allowed = (campaign_letter.targets.own_mp && address.ends_with("@parl.gc.ca"))
             || campaign_letter.targets.extra.iter().any(|target| target.email.trim().eq_ignore_ascii_case(&address));
-        if !allowed || !is_address(&address) || recipient.name.contains(['\r', '\n']) {
+        let named = recipient.name.chars().count() <= 200 && voix_core::plain_text::is_plain_line(&recipient.name);
+        if !allowed || !is_address(&address) || address.contains('"') || !named {
             return refuse(StatusCode::UNPROCESSABLE_ENTITY, "recipients");
         }
+    }
+    // Each letter emails its sender a confirmation: at most a few a day reach one address, whoever asks.
+    let address_key = crate::petition::store::email_key(&state.petition.email_secret, &sender_email);
+    if state.petition.confirmation_limits.check(address_key).is_err() {
+        return refuse(StatusCode::TOO_MANY_REQUESTS, "confirmations_limited");
     }
     let recipients: Vec<serde_json::Value> = letter
         .recipients
@@ -234,10 +244,10 @@ async fn submit_checked(
         .collect();
     let result = async {
         let token = new_token()?;
-        let public = public_url(state, headers);
+        let public = mail.public_url.as_str();
         let request_id = random_id();
-        let confirm_url = format!("{public}/confirm/{token}");
-        let withdraw = withdraw_url(&public, id, lang);
+        let confirm_url = mail.public_url.join(&format!("/confirm/{token}"));
+        let withdraw = withdraw_url(public, id, lang);
         let names: Vec<String> = letter.recipients.iter().map(|r| r.name.trim().to_owned()).collect();
         let confirmation = email::letter_confirmation(
             &served.campaign,
@@ -262,12 +272,12 @@ async fn submit_checked(
         .bind(name)
         .bind(&sender_email)
         .bind(&postal_code)
-        .bind(letter.riding.as_deref().map(str::trim).filter(|r| !r.is_empty()))
+        .bind(riding)
         .bind(lang.code())
         .bind(subject)
         .bind(&letter.body)
         .bind(serde_json::Value::Array(recipients).to_string())
-        .bind(&public)
+        .bind(public)
         .bind(i64::from(campaign_letter.retention_days))
         .bind(now_secs())
         .execute(&mut *tx)
@@ -466,16 +476,12 @@ pub async fn queue_signature_confirmation(
     let Some(row) = row else { return Ok(()) };
     let (id, email): (String, String) = (row.try_get(0)?, row.try_get(1)?);
     let token = new_token()?;
-    let public = match &mail.settings.public_url {
-        Some(url) => url.trim_end_matches('/').to_owned(),
-        None => "http://localhost".to_owned(),
-    };
     let message = email::signature_confirmation(
         campaign,
         lang,
         first_name,
-        &format!("{public}/confirm/{token}"),
-        &withdraw_url(&public, &campaign.id, lang),
+        &mail.public_url.join(&format!("/confirm/{token}")),
+        &withdraw_url(mail.public_url.as_str(), &campaign.id, lang),
     );
     let token_row = sqlx::query(
         "INSERT INTO signature_confirmations (token_hash, signature_id, lang, created_at) VALUES ($1, $2, $3, $4)",
@@ -679,48 +685,61 @@ async fn withdraw_request(
         *response.status_mut() = StatusCode::TOO_MANY_REQUESTS;
         return response;
     }
-    let email = voix_core::petition::normalise_email(&form.email);
-    // Only an address this server holds gets the email (the page says the same either way): the form must not
-    // become a way to send mail to anyone.
-    let known = is_address(&email) && is_known_address(&state, &email).await;
-    if let (Some(mail), true) = (state.mail.clone(), known) {
-        // The footer names a campaign the person knows: the one whose email they came from, else any.
-        let served = state
-            .campaigns
-            .get(&form.campaign)
-            .or_else(|| state.campaigns.ids().into_iter().next().and_then(|id| state.campaigns.get(id)));
-        if let Some(served) = served {
-            let result = async {
-                let token = new_token()?;
-                let url = format!("{}/withdraw/{token}", public_url(&state, &headers));
-                let message = email::withdrawal_confirmation(&served.campaign, lang, &url);
-                let token_row = sqlx::query(
-                    "INSERT INTO withdrawal_requests (token_hash, email, lang, created_at) VALUES ($1, $2, $3, $4)",
-                )
-                .bind(token_hash(&token))
-                .bind(email.clone())
-                .bind(lang.code())
-                .bind(now_secs());
-                let to = (email.as_str(), "");
-                let kind = "withdrawal_confirmation";
-                queue_with_token(&state.db, token_row, kind, &served.campaign, to, lang, &message).await
-            }
-            .await;
-            match result {
-                Ok(()) => mail.wake.notify_one(),
-                Err(error) => tracing::warn!("withdrawal request not stored: {error}"),
-            }
-        }
-    }
+    // The page answers at once and the same whatever the address: the lookup and the email happen after the
+    // answer, so neither its words nor its timing tell whether the server holds the address.
+    state.background.clone().spawn(send_withdrawal_link(state, form, lang));
     page(lang, EmailText::PageWithdrawTitle, &[para(EmailText::PageWithdrawSent.get(lang))], None)
+}
+
+/// Emails the withdrawal link, only to an address this server holds (the form must not become a way to send mail
+/// to anyone), at most `CONFIRMATIONS_PER_DAY` confirmation emails a day to one address.
+async fn send_withdrawal_link(state: AppState, form: WithdrawForm, lang: Lang) {
+    let Some(mail) = state.mail.clone() else { return };
+    let email = voix_core::petition::normalise_email(&form.email);
+    if !is_address(&email) || !is_known_address(&state, &email).await {
+        return;
+    }
+    let address_key = crate::petition::store::email_key(&state.petition.email_secret, &email);
+    if state.petition.confirmation_limits.check(address_key).is_err() {
+        tracing::info!("withdrawal request: no email sent (daily limit for this address)");
+        return;
+    }
+    // The footer names a campaign the person knows: the one whose email they came from, else any.
+    let served = state
+        .campaigns
+        .get(&form.campaign)
+        .or_else(|| state.campaigns.ids().into_iter().next().and_then(|id| state.campaigns.get(id)));
+    let Some(served) = served else { return };
+    let result = async {
+        let token = new_token()?;
+        let url = mail.public_url.join(&format!("/withdraw/{token}"));
+        let message = email::withdrawal_confirmation(&served.campaign, lang, &url);
+        let token_row = sqlx::query(
+            "INSERT INTO withdrawal_requests (token_hash, email, lang, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash(&token))
+        .bind(email.clone())
+        .bind(lang.code())
+        .bind(now_secs());
+        let to = (email.as_str(), "");
+        let kind = "withdrawal_confirmation";
+        queue_with_token(&state.db, token_row, kind, &served.campaign, to, lang, &message).await
+    }
+    .await;
+    match result {
+        Ok(()) => mail.wake.notify_one(),
+        Err(error) => tracing::warn!("withdrawal request not stored: {error}"),
+    }
 }
 
 /// Whether a signature or a letter request holds this (normalised) address. A database error counts as unknown:
 /// the person can ask again, and nothing is sent on a guess.
 async fn is_known_address(state: &AppState, email: &str) -> bool {
     let found = sqlx::query(
-        "SELECT 1 FROM signatures WHERE email = $1 UNION ALL SELECT 1 FROM letter_requests WHERE sender_email = $1 LIMIT 1",
+        "SELECT 1 FROM signatures WHERE email_key = $1 \
+         UNION ALL SELECT 1 FROM letter_requests WHERE sender_email = $2 LIMIT 1",
     )
+    .bind(crate::petition::store::email_key(&state.petition.email_secret, email))
     .bind(email)
     .fetch_optional(&state.db)
     .await;

@@ -29,6 +29,10 @@ const PRUNE_AT: usize = 50_000;
 
 /// How often the replay store drops expired challenges, and a large limiter its full buckets.
 const PRUNE_EVERY: Duration = Duration::from_secs(30);
+/// The most entries a limiter holds (about 64 bytes each). Reached only when more distinct clients than this
+/// are inside one period at once: the limiter then drops its full buckets at once, and if that is not enough
+/// starts afresh, so memory stays bounded whatever the number of addresses an attacker has.
+pub const MAX_KEYS: usize = 200_000;
 
 /// Issues and checks ALTCHA challenges (algorithm SHA-256, deterministic mode, signed).
 pub struct Altcha {
@@ -163,10 +167,14 @@ impl<K: Eq + Hash> RateLimiter<K> {
         let now = Instant::now();
         let mut guard = self.buckets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let (buckets, pruned) = &mut *guard;
-        if buckets.len() > PRUNE_AT && pruned.elapsed() > PRUNE_EVERY {
+        let full = buckets.len() >= MAX_KEYS && !buckets.contains_key(&key);
+        if full || (buckets.len() > PRUNE_AT && pruned.elapsed() > PRUNE_EVERY) {
             let (capacity, rate) = (self.capacity, self.per_second);
             buckets.retain(|_, (tokens, at)| *tokens + now.duration_since(*at).as_secs_f64() * rate < capacity);
             *pruned = now;
+            if buckets.len() >= MAX_KEYS {
+                buckets.clear();
+            }
         }
         let (tokens, at) = buckets.entry(key).or_insert((self.capacity, now));
         *tokens = (*tokens + now.duration_since(*at).as_secs_f64() * self.per_second).min(self.capacity);
@@ -195,6 +203,21 @@ mod tests {
         assert!(limiter.check("b").is_ok(), "another key has its own bucket");
         let open = RateLimiter::new(0, Duration::from_secs(60));
         assert!((0..100).all(|_| open.check("a").is_ok()));
+    }
+
+    #[test]
+    fn many_distinct_clients_cannot_grow_a_limiter_without_bound() {
+        let limiter = RateLimiter::new(5, Duration::from_secs(60));
+        for key in 0..(MAX_KEYS as u64 + 1000) {
+            assert!(limiter.check(key).is_ok());
+        }
+        let held = limiter.buckets.lock().map(|guard| guard.0.len()).unwrap_or(usize::MAX);
+        assert!(held <= MAX_KEYS, "{held} entries");
+        // Still limiting.
+        for _ in 0..5 {
+            let _ = limiter.check(u64::MAX);
+        }
+        assert!(limiter.check(u64::MAX).is_err());
     }
 
     #[test]

@@ -133,16 +133,26 @@ pub struct Withdrawal {
 }
 
 /// `POST /api/admin/campaigns/{id}/withdrawals`.
+/// An admin request's body: an email and an organisation.
+const ADMIN_BODY_LIMIT: usize = 4 * 1024;
+
 pub async fn withdraw(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
+    request: axum::extract::Request,
 ) -> Response {
-    let (lang, served) = match authorised_campaign(&state, &headers, &id).await {
+    // The token first: a caller without one never gets its body read.
+    let (lang, served) = match authorised_campaign(&state, request.headers(), &id).await {
         Ok(found) => found,
         Err(refusal) => return refusal,
     };
+    let body =
+        match http_body_util::BodyExt::collect(http_body_util::Limited::new(request.into_body(), ADMIN_BODY_LIMIT))
+            .await
+        {
+            Ok(collected) => collected.to_bytes(),
+            Err(_) => return Error::refused(ErrorCode::TooLarge, lang).into_response(),
+        };
     let Ok(withdrawal) = serde_json::from_slice::<Withdrawal>(&body) else {
         return Error::refused(ErrorCode::Unreadable, lang).into_response();
     };

@@ -1,4 +1,4 @@
-//! The petition's server side (issue 5): signatures with their consent ledger, letter counts, live counts,
+//! The petition's server side: signatures with their consent ledger, letter counts, live counts,
 //! abuse protection, and the organisers' exports, tokens and erasure.
 //!
 //! Routes (see [`routes`]): `POST /api/campaigns/{id}/signatures`, `GET /api/campaigns/{id}/stats`,
@@ -37,7 +37,16 @@ pub struct Petition {
     pub altcha: Altcha,
     pub ip_limits: RateLimiter<std::net::IpAddr>,
     pub email_limits: RateLimiter<String>,
+    /// Confirmation emails per address (by its HMAC key), whatever asked for them: a stranger's address cannot
+    /// be flooded with the organiser's emails.
+    pub confirmation_limits: RateLimiter<String>,
+    /// Letters counted per campaign and client address (an IPv6 /64): counting is free, so it is capped.
+    pub letter_count_limits: RateLimiter<(String, std::net::IpAddr)>,
 }
+
+/// Letters one client address can count for one campaign in a day (a person writes to their MP, a senator or
+/// two, by email and on paper: a handful).
+pub const LETTER_COUNTS_PER_DAY: u32 = 10;
 
 impl Petition {
     /// Reads the instance's secret and starts the writer (on the current Tokio runtime).
@@ -58,6 +67,15 @@ impl Petition {
             altcha: Altcha::new(settings.altcha_max_number, settings.altcha_cost)?,
             ip_limits: RateLimiter::new(settings.rate_per_ip, Duration::from_secs(60)),
             email_limits: RateLimiter::new(settings.rate_per_email, Duration::from_secs(3600)),
+            confirmation_limits: RateLimiter::new(
+                voix_core::petition::CONFIRMATIONS_PER_DAY,
+                Duration::from_secs(24 * 3600),
+            ),
+            // Off with the per-address limit (load tests).
+            letter_count_limits: RateLimiter::new(
+                if settings.rate_per_ip == 0 { 0 } else { LETTER_COUNTS_PER_DAY },
+                Duration::from_secs(24 * 3600),
+            ),
             settings,
         })
     }

@@ -5,7 +5,7 @@
 //! server's own pages (an `Origin` whose host is the request's `Host`). A submission from a partner's origin must
 //! name that partner. Requests without `Origin` (not from a browser) are not cross-origin and pass.
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::{ConnectInfo, Path, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -88,18 +88,10 @@ fn campaign<'s>(state: &'s AppState, id: &str, lang: Lang) -> Result<&'s Served,
     state.campaigns.get(id).ok_or_else(|| Error::refused(ErrorCode::UnknownCampaign, lang))
 }
 
-/// The client's address: the socket's, or behind a trusted proxy the last `X-Forwarded-For` entry.
+/// The key of the per-address limits (see `client_ip`).
 fn client_ip(state: &AppState, request: &Request) -> IpAddr {
-    if state.petition.settings.trusted_proxy {
-        let forwarded = request.headers().get("x-forwarded-for").and_then(|value| value.to_str().ok());
-        if let Some(ip) = forwarded.and_then(|value| value.rsplit(',').next()).and_then(|ip| ip.trim().parse().ok()) {
-            return ip;
-        }
-    }
-    request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ConnectInfo(addr)| addr.ip())
+    let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip());
+    crate::client_ip::rate_limit_key(request.headers(), peer, state.petition.settings.proxy_hops)
 }
 
 /// Reads a JSON body of at most [`BODY_LIMIT`] bytes.
@@ -227,7 +219,7 @@ async fn sign_checked(
     }
     check_partner(served, caller, submission.partner.as_deref(), lang)?;
     let goal = campaign.petition.as_ref().and_then(|petition| petition.goal);
-    // Double opt-in (issue 6) only when this server can send the confirmation email.
+    // Double opt-in only when this server can send the confirmation email.
     let confirm = campaign.petition.as_ref().is_some_and(|p| p.confirm_by_email) && state.mail.is_some();
     if submission.honeypot_filled() {
         // A bot: answer as if it signed, store nothing.
@@ -262,10 +254,16 @@ async fn sign_checked(
     let (first_name, lang_signed) = (signature.first_name.clone(), signature.lang);
     let job = SignJob { signature, email_key: email_key.clone(), fingerprint, goal, confirm };
     match petition.writer.sign(job).await {
-        Ok(SignOutcome::Signed(reply)) if confirm && !reply.already_signed => {
-            crate::mail::routes::queue_signature_confirmation(state, served, &email_key, &first_name, lang_signed)
-                .await
-                .map_err(|error| database(error, lang))?;
+        // A new pending signature, or one signed again before it was confirmed: the link is (re)sent, at most
+        // `CONFIRMATIONS_PER_DAY` times a day to one address; the reply says it waits for confirmation either way.
+        Ok(SignOutcome::Signed(reply)) if confirm && reply.pending_confirmation => {
+            if petition.confirmation_limits.check(email_key.clone()).is_ok() {
+                crate::mail::routes::queue_signature_confirmation(state, served, &email_key, &first_name, lang_signed)
+                    .await
+                    .map_err(|error| database(error, lang))?;
+            } else {
+                tracing::info!("petition: confirmation email not sent again (daily limit for this address)");
+            }
             Ok(reply)
         }
         Ok(SignOutcome::Signed(reply) | SignOutcome::Replayed(reply)) => Ok(reply),
@@ -326,6 +324,9 @@ async fn letter_checked(
     check_partner(served, caller, letter.partner.as_deref(), lang)?;
     letter.check(&served.campaign).map_err(|errors| Error::invalid(errors, lang))?;
     state.petition.ip_limits.check(ip).map_err(|seconds| Error::too_many(lang, seconds))?;
+    // A letter count costs nothing to send, so one client address counts a few letters a day per campaign.
+    let key = (served.campaign.id.clone(), ip);
+    state.petition.letter_count_limits.check(key).map_err(|seconds| Error::too_many(lang, seconds))?;
     state.petition.writer.letter(&served.campaign.id, letter).await.map_err(|error| with_lang(error, lang))
 }
 

@@ -135,48 +135,6 @@ pub async fn withdraw(pool: &AnyPool, campaign: &str, email: &str, organisation:
     Ok(true)
 }
 
-/// What `voix forget` removed.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct Forgotten {
-    /// The campaigns the person had signed.
-    pub campaigns: Vec<String>,
-    pub consents: u64,
-    pub idempotency_records: u64,
-}
-
-/// Removes everything about the person with this email: their signatures in every campaign, their consent
-/// ledger rows and the replies kept for their submissions. The anonymous counts stay.
-pub async fn forget(pool: &AnyPool, email: &str) -> Result<Forgotten, Error> {
-    let secret = email_secret(pool).await?;
-    let key = email_key(&secret, email);
-    let mut tx = pool.begin().await?;
-    // Campaign by campaign (every campaign with signatures has counts), through the unique index on
-    // (campaign_id, email_key).
-    let campaigns: Vec<String> =
-        sqlx::query_scalar("SELECT DISTINCT campaign_id FROM signature_counts ORDER BY campaign_id")
-            .fetch_all(&mut *tx)
-            .await?;
-    let mut forgotten = Forgotten::default();
-    for campaign in campaigns {
-        let id: Option<String> =
-            sqlx::query_scalar("SELECT id FROM signatures WHERE campaign_id = $1 AND email_key = $2")
-                .bind(&campaign)
-                .bind(&key)
-                .fetch_optional(&mut *tx)
-                .await?;
-        let Some(id) = id else { continue };
-        forgotten.campaigns.push(campaign);
-        let consents = sqlx::query("DELETE FROM consents WHERE signature_id = $1").bind(&id).execute(&mut *tx).await?;
-        forgotten.consents += consents.rows_affected();
-        let records =
-            sqlx::query("DELETE FROM idempotency_keys WHERE signature_id = $1").bind(&id).execute(&mut *tx).await?;
-        forgotten.idempotency_records += records.rows_affected();
-        sqlx::query("DELETE FROM signatures WHERE id = $1").bind(&id).execute(&mut *tx).await?;
-    }
-    tx.commit().await?;
-    Ok(forgotten)
-}
-
 /// Creates an access token for `/api/admin/`, keeps only its SHA-256, and returns it (to be shown once).
 pub async fn create_token(pool: &AnyPool, name: &str) -> Result<String, Error> {
     let token = format!("voix_{}", super::abuse::random_hex()?);
@@ -193,6 +151,17 @@ pub async fn create_token(pool: &AnyPool, name: &str) -> Result<String, Error> {
         return Err(Error::Message(format!("a token named {name:?} already exists: choose another --name")));
     }
     Ok(token)
+}
+
+/// The organisers' tokens: name and creation time, oldest first (the tokens themselves are not stored).
+pub async fn list_tokens(pool: &AnyPool) -> Result<Vec<(String, i64)>, Error> {
+    Ok(sqlx::query_as("SELECT name, created_at FROM admin_tokens ORDER BY created_at, name").fetch_all(pool).await?)
+}
+
+/// Deletes the token named `name`; `false` when there is none.
+pub async fn revoke_token(pool: &AnyPool, name: &str) -> Result<bool, Error> {
+    let deleted = sqlx::query("DELETE FROM admin_tokens WHERE name = $1").bind(name).execute(pool).await?;
+    Ok(deleted.rows_affected() > 0)
 }
 
 /// Whether `token` is one of the organisers' tokens: its hash compared in constant time with each stored one.

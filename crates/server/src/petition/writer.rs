@@ -35,7 +35,7 @@ pub struct SignJob {
     /// SHA-256 of the submission's answers, for the idempotency key.
     pub fingerprint: String,
     pub goal: Option<u32>,
-    /// Double opt-in (issue 6): stored as "pending" and not counted until the person confirms it by email.
+    /// Double opt-in: stored as "pending" and not counted until the person confirms it by email.
     pub confirm: bool,
 }
 
@@ -195,7 +195,15 @@ struct Pending {
     /// Set once written: whether the email had signed already, and the ledger's first entry number for its
     /// consents.
     already_signed: bool,
+    /// The email had signed, and has not confirmed yet (double opt-in).
+    unconfirmed: bool,
     first_entry: i64,
+}
+
+impl Pending {
+    fn new() -> Pending {
+        Pending { id: random_id(), already_signed: false, unconfirmed: false, first_entry: 1 }
+    }
 }
 
 /// Writes `jobs` in one transaction, a few statements for the whole batch, and returns their outcomes in order.
@@ -215,10 +223,10 @@ async fn write(pool: &AnyPool, jobs: &[Job], wordings: &mut HashSet<String>) -> 
                     Some(_) => Step::Done(SignOutcome::KeyReused),
                     None => {
                         keys_in_batch.insert((&job.signature.campaign, key), (&job.fingerprint, index));
-                        Step::Sign(Pending { id: random_id(), already_signed: false, first_entry: 1 })
+                        Step::Sign(Pending::new())
                     }
                 },
-                None => Step::Sign(Pending { id: random_id(), already_signed: false, first_entry: 1 }),
+                None => Step::Sign(Pending::new()),
             },
         };
         steps.push(step);
@@ -330,7 +338,7 @@ async fn write(pool: &AnyPool, jobs: &[Job], wordings: &mut HashSet<String>) -> 
         let consents = i64::try_from(signature.consents.len()).unwrap_or(0);
         let row = sqlx::query(
             "UPDATE signatures SET consent_entries = consent_entries + $1 \
-             WHERE campaign_id = $2 AND email_key = $3 RETURNING id, consent_entries",
+             WHERE campaign_id = $2 AND email_key = $3 RETURNING id, consent_entries, status",
         )
         .bind(consents)
         .bind(&signature.campaign)
@@ -340,6 +348,7 @@ async fn write(pool: &AnyPool, jobs: &[Job], wordings: &mut HashSet<String>) -> 
         pending.id = row.try_get(0)?;
         pending.first_entry = row.try_get::<i64, _>(1)? - consents + 1;
         pending.already_signed = true;
+        pending.unconfirmed = row.try_get::<String, _>(2)? == "pending";
     }
     // 4. The ledger: the wordings not seen yet, then one new row per ticked box, never an update.
     let mut new_wordings: Vec<(&str, &str, &str)> = Vec::new();
@@ -474,7 +483,8 @@ async fn write(pool: &AnyPool, jobs: &[Job], wordings: &mut HashSet<String>) -> 
                     goal: job.goal,
                     already_signed: pending.already_signed,
                     // Stored as "pending": the route queues the confirmation email for it.
-                    pending_confirmation: job.confirm && !pending.already_signed,
+                    // Or still "pending": the route sends the link again.
+                    pending_confirmation: job.confirm && (!pending.already_signed || pending.unconfirmed),
                 };
                 if !pending.already_signed {
                     new_signatures.push(pending.id.clone());
