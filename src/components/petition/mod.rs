@@ -110,6 +110,7 @@ impl PetitionForm {
             fields: self.values.get_untracked(),
             riding: self.riding.get_untracked(),
             consents: self.consents.get_untracked(),
+            saved_at: 0,
         };
         self.campaign_id.with_value(|id| storage::save_draft(id, &draft));
     }

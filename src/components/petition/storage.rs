@@ -10,6 +10,12 @@ use voix_core::petition::outbox::{self, Draft, Pending};
 
 const QUEUE_KEY: &str = "voix-petition-pending";
 
+thread_local! {
+    /// The waiting signatures as given, comment included, for as long as this page is open: the stored copies
+    /// lack what is never stored, so a delivery from this page sends these instead.
+    static GIVEN: std::cell::RefCell<Vec<Pending>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 fn draft_key(campaign: &str) -> String {
     format!("voix-petition-draft:{campaign}")
 }
@@ -59,7 +65,12 @@ pub fn read_queue() -> Vec<Pending> {
     if stored.is_some() {
         write_queue(&queue);
     }
-    queue
+    GIVEN.with_borrow(|given| {
+        queue
+            .into_iter()
+            .map(|entry| given.iter().find(|full| full.key() == entry.key()).cloned().unwrap_or(entry))
+            .collect()
+    })
 }
 
 fn write_queue(queue: &[Pending]) {
@@ -75,6 +86,7 @@ fn write_queue(queue: &[Pending]) {
 /// Keeps `entry` until the server acknowledges it. `false` when the storage is unavailable (private modes,
 /// blocked storage): the signature is then only tried while the page is open.
 pub fn enqueue(entry: Pending) -> bool {
+    GIVEN.with_borrow_mut(|given| outbox::enqueue(given, entry.clone()));
     let mut queue = read_queue();
     outbox::enqueue(&mut queue, entry);
     write_queue(&queue);
@@ -83,6 +95,7 @@ pub fn enqueue(entry: Pending) -> bool {
 
 /// Forgets the entry with `key`: the server has answered for good.
 pub fn settle(key: &str) {
+    GIVEN.with_borrow_mut(|given| outbox::settle(given, key));
     let mut queue = read_queue();
     outbox::settle(&mut queue, key);
     write_queue(&queue);

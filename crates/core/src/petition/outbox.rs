@@ -187,30 +187,24 @@ pub struct Draft {
     pub riding: Option<crate::FedNum>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub consents: Vec<super::ConsentTo>,
-}
-
-/// A draft as stored: with when it was saved.
-#[derive(Serialize, Deserialize)]
-struct StoredDraft {
-    #[serde(flatten)]
-    draft: Draft,
-    saved_at: u64,
+    /// When it was stored (unix seconds; set by [`Draft::write`]): after [`MAX_KEPT_SECS`] it is dropped.
+    #[serde(default)]
+    pub saved_at: u64,
 }
 
 impl Draft {
     /// The draft stored at `json`, read at `now` (unix seconds); an unreadable one, or one older than
     /// [`MAX_KEPT_SECS`], is an empty draft.
     pub fn read(json: Option<&str>, now: u64) -> Draft {
-        json.and_then(|json| serde_json::from_str::<StoredDraft>(json).ok())
-            .filter(|stored| fresh(stored.saved_at, now))
-            .map(|stored| stored.draft)
+        json.and_then(|json| serde_json::from_str::<Draft>(json).ok())
+            .filter(|draft| fresh(draft.saved_at, now))
             .unwrap_or_default()
     }
 
     /// The draft to store at `now`: without the fields in [`NEVER_STORED`].
     pub fn write(&self, now: u64) -> String {
-        let draft = Draft { fields: storable(&self.fields), ..self.clone() };
-        serde_json::to_string(&StoredDraft { draft, saved_at: now }).unwrap_or_else(|_| "{}".to_owned())
+        let draft = Draft { fields: storable(&self.fields), saved_at: now, ..self.clone() };
+        serde_json::to_string(&draft).unwrap_or_else(|_| "{}".to_owned())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -326,7 +320,7 @@ mod tests {
         draft.fields.insert("first_name".into(), serde_json::json!("Léa"));
         draft.riding = Some(crate::FedNum(35075));
         draft.consents.push(super::super::ConsentTo::Partner);
-        assert_eq!(Draft::read(Some(&draft.write(NOW)), NOW + 60), draft);
+        assert_eq!(Draft::read(Some(&draft.write(NOW)), NOW + 60), Draft { saved_at: NOW, ..draft.clone() });
         assert!(!draft.is_empty());
         assert_eq!(Draft::read(Some("{broken"), NOW), Draft::default());
     }
