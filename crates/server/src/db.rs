@@ -119,6 +119,18 @@ async fn prepare_sqlite(data_dir: &Path) -> Result<PathBuf, Error> {
     Ok(path)
 }
 
+/// Begins a transaction that writes. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`), waiting up
+/// to the busy timeout for another writer: a deferred `BEGIN` that reads first and writes later fails at once
+/// with "database is locked" when another connection wrote in between, which reached signers as a 503.
+/// PostgreSQL's row locks need no such thing.
+pub async fn begin_write(pool: &AnyPool) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    if pool.connect_options().database_url.scheme() == "sqlite" {
+        pool.begin_with("BEGIN IMMEDIATE").await
+    } else {
+        pool.begin().await
+    }
+}
+
 /// `sqlite:///abs/path?mode=rw`, with the path percent-encoded (sqlx decodes it back).
 fn sqlite_url(path: &Path) -> String {
     let mut encoded = String::new();

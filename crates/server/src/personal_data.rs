@@ -39,7 +39,7 @@ impl Forgotten {
 pub async fn forget(pool: &AnyPool, email: &str) -> Result<Forgotten, Error> {
     let email = voix_core::petition::normalise_email(email);
     let key = email_key(&email_secret(pool).await?, &email);
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::begin_write(pool).await?;
     let mut forgotten = Forgotten::default();
     let signatures: Vec<(String, String)> =
         sqlx::query_as("SELECT id, campaign_id FROM signatures WHERE email_key = $1 ORDER BY campaign_id")

@@ -260,7 +260,7 @@ async fn submit_checked(
             },
         );
         let organiser = served.campaign.organiser.name.text(lang).to_owned();
-        let mut tx = state.db.begin().await?;
+        let mut tx = crate::db::begin_write(&state.db).await?;
         sqlx::query(
             "INSERT INTO letter_requests (id, campaign_id, token_hash, sender_name, sender_email, postal_code, \
              riding, lang, subject, body, recipients, public_url, retention_days, status, created_at) \
@@ -427,7 +427,7 @@ async fn pending_signature(state: &AppState, token: &str) -> Result<Option<(Stri
 /// Confirms a pending signature: it now counts. Returns its language, or `None` for an unknown or used link.
 pub async fn confirm_signature(state: &AppState, token: &str) -> Result<Option<Lang>, Error> {
     let Some((id, lang)) = pending_signature(state, token).await? else { return Ok(None) };
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let row = sqlx::query(
         "UPDATE signatures SET status = 'confirmed' WHERE id = $1 AND status = 'pending' \
          RETURNING campaign_id, riding, partner_id",
@@ -508,7 +508,7 @@ async fn queue_with_token<'q>(
     lang: Lang,
     message: &email::Email,
 ) -> Result<(), Error> {
-    let mut tx = db.begin().await?;
+    let mut tx = crate::db::begin_write(db).await?;
     token_row.execute(&mut *tx).await?;
     let queued = Queued {
         kind,
@@ -553,7 +553,7 @@ async fn confirm(State(state): State<AppState>, Path(token): Path<String>, heade
 /// Confirms a pending letter: returns its language, or `None` when the token is unknown, used or expired.
 pub async fn confirm_letter(state: &AppState, token: &str) -> Result<Option<Lang>, Error> {
     let Some(mail) = state.mail.clone() else { return Ok(None) };
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let row = sqlx::query(
         "UPDATE letter_requests SET status = 'confirmed', confirmed_at = $1 \
          WHERE token_hash = $2 AND status = 'pending' AND created_at >= $3 \

@@ -108,7 +108,7 @@ pub async fn stored_reply<'e>(
 pub async fn withdraw(pool: &AnyPool, campaign: &str, email: &str, organisation: &str) -> Result<bool, Error> {
     let secret = email_secret(pool).await?;
     let key = email_key(&secret, email);
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::begin_write(pool).await?;
     let row = sqlx::query(
         "UPDATE signatures SET consent_entries = consent_entries + 1 \
          WHERE campaign_id = $1 AND email_key = $2 RETURNING id, consent_entries, lang",

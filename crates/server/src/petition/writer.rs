@@ -209,7 +209,7 @@ impl Pending {
 /// Writes `jobs` in one transaction, a few statements for the whole batch, and returns their outcomes in order.
 async fn write(pool: &AnyPool, jobs: &[Job], wordings: &mut HashSet<String>) -> Result<Vec<Done>, sqlx::Error> {
     let now = now_secs();
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::begin_write(pool).await?;
     let mark = if tx.backend_name() == "SQLite" { '?' } else { '$' };
     // 1. Idempotency keys: repeats within the batch, then those already recorded.
     let mut steps: Vec<Step> = Vec::with_capacity(jobs.len());
