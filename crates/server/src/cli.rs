@@ -20,7 +20,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Serve the widget bundle at /voix/, the campaigns at /campaigns/{id}.json, and a demo page at /.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Check campaign files and explain every problem (exit 0: all valid, 1: invalid, 2: unreadable).
     Check(CheckArgs),
     /// Print the JSON Schema of campaign files.
@@ -225,6 +225,15 @@ pub struct ServeArgs {
     /// end of X-Forwarded-For.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=16))]
     pub trusted_proxy_hops: Option<u32>,
+    /// Connections served at once; more are closed at once.
+    #[arg(long, default_value_t = 1024)]
+    pub max_connections: usize,
+    /// Seconds a client has to send a request's headers (and, on a kept-alive connection, to start the next).
+    #[arg(long, default_value_t = 10)]
+    pub header_timeout_secs: u64,
+    /// Seconds a request may take, its body included (408 after).
+    #[arg(long, default_value_t = 30)]
+    pub request_timeout_secs: u64,
     #[command(flatten)]
     pub smtp: crate::mail::SmtpArgs,
     #[command(flatten)]
@@ -270,7 +279,7 @@ impl From<LangArg> for Lang {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Serve(args) => run_serve(args),
+        Command::Serve(args) => run_serve(*args),
         Command::Check(args) => run_check(args),
         Command::Schema => {
             print!("{}", voix_core::schema::campaign_schema_json());
@@ -375,6 +384,11 @@ fn run_serve(args: ServeArgs) -> ExitCode {
             },
         },
         mail: Some(crate::mail::MailConfig { smtp: args.smtp.clone(), settings: args.mail.clone() }),
+        limits: crate::listen::Limits {
+            max_connections: args.max_connections.max(1),
+            header_timeout: std::time::Duration::from_secs(args.header_timeout_secs.max(1)),
+            request_timeout: std::time::Duration::from_secs(args.request_timeout_secs.max(1)),
+        },
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,

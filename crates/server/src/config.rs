@@ -24,6 +24,8 @@ pub struct Config {
     /// SMTP and the delivery queue; `None`: the server sends no email and does not offer to send
     /// letters.
     pub mail: Option<crate::mail::MailConfig>,
+    /// Connections: how many at once, and how long a client may take.
+    pub limits: crate::listen::Limits,
 }
 
 /// How hard the petition's abuse protection is. The defaults suit production; tests and the load generator
@@ -86,6 +88,7 @@ impl Config {
             lang: Lang::En,
             petition: PetitionSettings::default(),
             mail: None,
+            limits: crate::listen::Limits::default(),
         }
     }
 }

@@ -38,11 +38,7 @@ pub async fn serve(addr: &str, config: &Config) -> Result<(), Error> {
     let local = listener.local_addr().map_err(|source| Error::Listen { addr: addr.to_owned(), source })?;
     println!("Voix is serving on http://{local}/");
     // The socket's address is the client's for the rate limits (see `--trusted-proxy`).
-    let app = crate::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|source| Error::Listen { addr: addr.to_owned(), source })?;
+    crate::listen::serve(listener, crate::app(state), config.limits, shutdown_signal()).await;
     pool.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -195,3 +195,67 @@ fn sending_email_needs_a_public_url_of_its_own() {
     assert!(!status.success());
     assert!(stderr.contains("must start with https://"), "{stderr}");
 }
+
+/// Starts `voix serve` with `args`; returns the process and the address it listens on.
+fn start_serve(fixture: &Fixture, args: &[&str]) -> (Server, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_voix"))
+        .arg("serve")
+        .args(["--addr", "127.0.0.1:0"])
+        .arg("--data")
+        .arg(fixture.data())
+        .arg("--campaigns")
+        .arg(fixture.campaigns())
+        .arg("--bundle")
+        .arg(fixture.bundle())
+        .args(args)
+        .env_remove("DATABASE_URL")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start voix serve");
+    let stdout = child.stdout.take().expect("stdout");
+    let (sender, receiver) = mpsc::channel();
+    thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(rest) = line.strip_prefix("Voix is serving on http://") {
+                let _ = sender.send(rest.trim_end_matches('/').to_owned());
+            }
+        }
+    });
+    let addr = receiver.recv_timeout(Duration::from_secs(60)).expect("the server printed its URL");
+    (Server(child), addr)
+}
+
+#[test]
+fn slow_clients_are_cut_off_and_cannot_crowd_out_others() {
+    let fixture = Fixture::new();
+    let (_server, addr) = start_serve(&fixture, &["--max-connections", "50", "--header-timeout-secs", "2"]);
+    // 300 clients that start a request and never finish its headers.
+    let started = Instant::now();
+    let mut slow: Vec<TcpStream> = (0..300)
+        .filter_map(|_| {
+            let mut stream = TcpStream::connect(&addr).ok()?;
+            stream.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n").ok()?;
+            stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+            Some(stream)
+        })
+        .collect();
+    assert!(slow.len() >= 250, "{} connected", slow.len());
+    // Within the header timeout and a margin, every one of them is closed by the server…
+    for stream in &mut slow {
+        let mut buffer = [0u8; 512];
+        match stream.read(&mut buffer) {
+            // Closed (0 bytes), or told off (408) before closing.
+            Ok(_) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::ConnectionReset => {}
+            Err(error) => panic!("a slow client is still connected: {error}"),
+        }
+    }
+    let cut_after = started.elapsed();
+    assert!(cut_after < Duration::from_secs(8), "slow clients held on for {cut_after:?}");
+    // …and a real client is answered.
+    let (status, _) = http_get(&addr, "/healthz").expect("healthz");
+    assert_eq!(status, 200);
+    println!("300 slow clients: all closed after {cut_after:?}; /healthz then answered");
+}

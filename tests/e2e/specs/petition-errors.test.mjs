@@ -43,7 +43,7 @@ test('inline errors are announced, linked to their fields, and focus goes to the
   await context.close();
 });
 
-test('nothing typed is lost on a reload', async () => {
+test('a reload keeps what was typed, except the comment, which is never stored', async () => {
   const { context, page } = await openPetition(run.browser, run.voix.origin);
   await fillSigner(page, { first: 'Léa', last: 'Roy', email: 'lea@example.org', postal: 'X0A 0H0' });
   await page.getByLabel('Comment (optional)').fill('Two lines\nof comment.');
@@ -55,7 +55,8 @@ test('nothing typed is lost on a reload', async () => {
   assert.equal(await page.getByLabel('Last name', { exact: true }).inputValue(), 'Roy');
   assert.equal(await page.getByLabel('Email', { exact: true }).inputValue(), 'lea@example.org');
   assert.equal(await page.getByLabel('Postal code', { exact: true }).inputValue(), 'X0A 0H0');
-  assert.equal(await page.getByLabel('Comment (optional)').inputValue(), 'Two lines\nof comment.');
+  // The partner site's storage never holds the comment (every script on that page can read it).
+  assert.equal(await page.getByLabel('Comment (optional)').inputValue(), '');
   assert.equal(await page.getByRole('checkbox', { name: /Rights First may email me/ }).isChecked(), true);
   assert.equal(await page.getByRole('checkbox', { name: /ICLMG may email me/ }).isChecked(), false);
   // The draft is this tab's only: another tab (a new session) starts blank.
