@@ -36,6 +36,22 @@ fn http_get(addr: &str, path: &str) -> std::io::Result<(u16, String)> {
     Ok((status, body))
 }
 
+/// `voix serve` on a free port with the fixture's folders and SQLite (never a `DATABASE_URL` of the environment).
+fn serve_command(fixture: &Fixture) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_voix"));
+    command
+        .arg("serve")
+        .args(["--addr", "127.0.0.1:0"])
+        .arg("--data")
+        .arg(fixture.data())
+        .arg("--campaigns")
+        .arg(fixture.campaigns())
+        .arg("--bundle")
+        .arg(fixture.bundle())
+        .env_remove("DATABASE_URL");
+    command
+}
+
 /// A confirmation token's shape (64 hex digits).
 const TOKEN: &str = "5f2d9c4e8a1b7f3e6d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a9f8e";
 
@@ -44,16 +60,7 @@ async fn serve_starts_answers_and_creates_the_database() {
     let fixture = Fixture::new();
     let data = fixture.data();
     assert!(!data.exists());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_voix"))
-        .arg("serve")
-        .args(["--addr", "127.0.0.1:0"])
-        .arg("--data")
-        .arg(&data)
-        .arg("--campaigns")
-        .arg(fixture.campaigns())
-        .arg("--bundle")
-        .arg(fixture.bundle())
-        .env_remove("DATABASE_URL")
+    let mut child = serve_command(&fixture)
         .env("RUST_LOG", "info")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -158,18 +165,9 @@ async fn serve_starts_answers_and_creates_the_database() {
 /// `voix serve` with SMTP and `args`; returns its exit status and what it printed on stderr.
 fn serve_with_smtp(args: &[&str], lang: &str) -> (std::process::ExitStatus, String) {
     let fixture = Fixture::new();
-    let output = Command::new(env!("CARGO_BIN_EXE_voix"))
-        .arg("serve")
-        .args(["--addr", "127.0.0.1:0"])
-        .arg("--data")
-        .arg(fixture.data())
-        .arg("--campaigns")
-        .arg(fixture.campaigns())
-        .arg("--bundle")
-        .arg(fixture.bundle())
+    let output = serve_command(&fixture)
         .args(["--smtp-host", "127.0.0.1", "--smtp-tls", "none", "--smtp-from", "lettres@action.example.org"])
         .args(args)
-        .env_remove("DATABASE_URL")
         .env_remove("VOIX_PUBLIC_URL")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
@@ -198,17 +196,8 @@ fn sending_email_needs_a_public_url_of_its_own() {
 
 /// Starts `voix serve` with `args`; returns the process and the address it listens on.
 fn start_serve(fixture: &Fixture, args: &[&str]) -> (Server, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_voix"))
-        .arg("serve")
-        .args(["--addr", "127.0.0.1:0"])
-        .arg("--data")
-        .arg(fixture.data())
-        .arg("--campaigns")
-        .arg(fixture.campaigns())
-        .arg("--bundle")
-        .arg(fixture.bundle())
+    let mut child = serve_command(fixture)
         .args(args)
-        .env_remove("DATABASE_URL")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
