@@ -231,7 +231,7 @@ pub struct ServeArgs {
     /// Seconds a client has to send a request's headers (and, on a kept-alive connection, to start the next).
     #[arg(long, default_value_t = 10)]
     pub header_timeout_secs: u64,
-    /// Seconds a request may take, its body included (408 after).
+    /// Seconds a request with a body (a POST) may take, its body included (408 after).
     #[arg(long, default_value_t = 30)]
     pub request_timeout_secs: u64,
     #[command(flatten)]

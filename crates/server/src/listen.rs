@@ -1,7 +1,9 @@
 //! Accepting connections with limits a slow or idle client cannot outlast: at most `max_connections` at once (one
 //! more is closed at once, so `/healthz` and real readers keep their sockets and file descriptors), the request
 //! line and headers within `header_timeout` (also the wait for the next request on a kept-alive connection), and
-//! a whole request, body included, within `request_timeout`. On shutdown, connections finish the request they
+//! a request with a body (POST…) within `request_timeout`, body included. GET and HEAD carry no body, so a slow
+//! client has nothing left to trickle once its headers are in; they are not cut short (an organiser's large CSV
+//! export may take its time). On shutdown, connections finish the request they
 //! are serving and close.
 
 use axum::extract::Request;
@@ -37,8 +39,11 @@ impl Default for Limits {
     }
 }
 
-/// Answers 408 to a request that takes longer than `limit` (a body trickled in byte by byte included).
+/// Answers 408 to a request with a body that takes longer than `limit` (a body trickled in byte by byte included).
 pub async fn request_deadline(limit: Duration, request: Request, next: Next) -> Response {
+    if matches!(*request.method(), axum::http::Method::GET | axum::http::Method::HEAD) {
+        return next.run(request).await;
+    }
     match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
         Err(_) => axum::http::StatusCode::REQUEST_TIMEOUT.into_response(),

@@ -248,3 +248,19 @@ fn slow_clients_are_cut_off_and_cannot_crowd_out_others() {
     assert_eq!(status, 200);
     println!("300 slow clients: all closed after {cut_after:?}; /healthz then answered");
 }
+
+#[test]
+fn a_body_trickled_too_slowly_gets_408() {
+    let fixture = Fixture::new();
+    let (_server, addr) = start_serve(&fixture, &["--request-timeout-secs", "1"]);
+    let mut stream = TcpStream::connect(&addr).expect("connect");
+    stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+    let head = "POST /api/campaigns/test-campaign/signatures HTTP/1.1\r\nHost: x\r\n\
+                Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"campaign\"";
+    stream.write_all(head.as_bytes()).expect("write");
+    let started = Instant::now();
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    assert!(response.starts_with("HTTP/1.1 408"), "{response:?}");
+    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+}

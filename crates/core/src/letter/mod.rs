@@ -23,6 +23,7 @@ pub mod pick;
 pub mod placeholder;
 mod print;
 mod sender;
+pub mod server_limits;
 mod wording;
 
 pub use compose::{compose, ComposedLetter, LetterInput, Recipient};

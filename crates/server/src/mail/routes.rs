@@ -21,6 +21,9 @@ use sha2::{Digest, Sha256};
 use sqlx::Row;
 use voix_core::campaign::SendMethod;
 use voix_core::email::{self, escape, EmailText, LetterConfirmation, LetterForTarget};
+use voix_core::letter::server_limits::{
+    MAX_BODY, MAX_RECIPIENTS, MAX_RECIPIENT_NAME, MAX_RIDING_NAME, MAX_SENDER_NAME, MAX_SUBJECT,
+};
 use voix_core::petition::api::lang_from_accept_language;
 use voix_core::Lang;
 
@@ -31,10 +34,6 @@ use crate::state::AppState;
 
 /// Unconfirmed letters and withdrawals expire after this long.
 pub const CONFIRM_WITHIN_SECS: i64 = 7 * 24 * 3600;
-/// Recipients per letter.
-const MAX_RECIPIENTS: usize = 10;
-/// The letter's length, in characters.
-const MAX_BODY: usize = 20_000;
 /// The request body of a server letter: the letter (at most `MAX_BODY` characters of up to 3 bytes) and its few
 /// short fields. Larger requests are refused (413) before they are read.
 const LETTER_BODY_LIMIT: usize = 64 * 1024;
@@ -197,7 +196,7 @@ async fn submit_checked(
     };
     let sender_email = voix_core::petition::normalise_email(&letter.email);
     let name = letter.sender_name.trim();
-    if name.is_empty() || name.chars().count() > 200 || !voix_core::plain_text::is_plain_line(name) {
+    if name.is_empty() || name.chars().count() > MAX_SENDER_NAME || !voix_core::plain_text::is_plain_line(name) {
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, "sender_name");
     }
     if !is_address(&sender_email) {
@@ -209,11 +208,13 @@ async fn submit_checked(
     };
     let postal_code = postal_code.to_string();
     let riding = letter.riding.as_deref().map(str::trim).filter(|riding| !riding.is_empty());
-    if riding.is_some_and(|riding| riding.chars().count() > 200 || !voix_core::plain_text::is_plain_line(riding)) {
+    if riding
+        .is_some_and(|riding| riding.chars().count() > MAX_RIDING_NAME || !voix_core::plain_text::is_plain_line(riding))
+    {
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, "riding");
     }
     let subject = letter.subject.trim();
-    if subject.is_empty() || subject.chars().count() > 300 || !voix_core::plain_text::is_plain_line(subject) {
+    if subject.is_empty() || subject.chars().count() > MAX_SUBJECT || !voix_core::plain_text::is_plain_line(subject) {
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, "subject");
     }
     if letter.body.trim().is_empty() || letter.body.chars().count() > MAX_BODY {
@@ -227,7 +228,8 @@ async fn submit_checked(
         let address = recipient.email.trim().to_lowercase();
         let allowed = (campaign_letter.targets.own_mp && address.ends_with("@parl.gc.ca"))
             || campaign_letter.targets.extra.iter().any(|target| target.email.trim().eq_ignore_ascii_case(&address));
-        let named = recipient.name.chars().count() <= 200 && voix_core::plain_text::is_plain_line(&recipient.name);
+        let named = recipient.name.chars().count() <= MAX_RECIPIENT_NAME
+            && voix_core::plain_text::is_plain_line(&recipient.name);
         if !allowed || !is_address(&address) || address.contains('"') || !named {
             return refuse(StatusCode::UNPROCESSABLE_ENTITY, "recipients");
         }
