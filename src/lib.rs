@@ -12,6 +12,7 @@ mod embed;
 mod load;
 pub mod preview;
 mod print;
+mod proof_of_work;
 mod shadow;
 
 pub use boot::{boot, boot_in};

@@ -23,6 +23,8 @@ pub const URL_PATH: &str = "/data/canada.json";
 #[derive(Debug, Default)]
 pub struct DataFile {
     served: Option<ServedFile>,
+    /// The same file, parsed: the server's own list of ridings and MPs (server letters take names from it).
+    directory: Option<Directory>,
 }
 
 impl DataFile {
@@ -39,13 +41,19 @@ impl DataFile {
                 return DataFile::default();
             }
         };
-        let checked = std::str::from_utf8(&content)
+        let parsed = std::str::from_utf8(&content)
             .map_err(|error| error.to_string())
-            .and_then(|text| Directory::from_json(text).map(|_| ()).map_err(|error| error.text(Lang::En)));
-        if let Err(problem) = checked {
-            tracing::warn!("the riding data file {} is not usable: {problem}; {URL_PATH} answers 404", path.display());
-            return DataFile::default();
-        }
+            .and_then(|text| Directory::from_json(text).map_err(|error| error.text(Lang::En)));
+        let directory = match parsed {
+            Ok(directory) => directory,
+            Err(problem) => {
+                tracing::warn!(
+                    "the riding data file {} is not usable: {problem}; {URL_PATH} answers 404",
+                    path.display()
+                );
+                return DataFile::default();
+            }
+        };
         let br = sibling(path, "br", &content, compression::unbrotli).unwrap_or_else(|| compression::brotli(&content));
         let gzip = sibling(path, "gz", &content, compression::ungzip).unwrap_or_else(|| compression::gzip(&content));
         let served = ServedFile {
@@ -62,7 +70,12 @@ impl DataFile {
             served.identity.len(),
             served.br.as_ref().map_or(0, Bytes::len)
         );
-        DataFile { served: Some(served) }
+        DataFile { served: Some(served), directory: Some(directory) }
+    }
+
+    /// The ridings and MPs of the file, when it was loaded.
+    pub fn directory(&self) -> Option<&Directory> {
+        self.directory.as_ref()
     }
 
     /// The version hash of the file, for `/data/canada.json?v=<hash>`.

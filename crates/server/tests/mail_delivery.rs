@@ -49,12 +49,14 @@ async fn setup_with(postgres: Option<String>, rate_per_ip: u32, tune: impl FnOnc
     let mut campaign: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).expect("campaign")).expect("JSON");
     campaign["letter"]["send"] = serde_json::json!(["copy", "server"]);
+    campaign["letter"]["targets"] = common::test_targets();
     campaign["petition"]["confirm_by_email"] = serde_json::json!(true);
     std::fs::write(&path, campaign.to_string()).expect("campaign written");
     let sink = SmtpSink::start().await;
     let mut settings = MailSettings { public_url: Some(PUBLIC.into()), ..MailSettings::default() };
     tune(&mut settings);
     let mut config = fixture.config();
+    config.data_file = fixture.write_directory(&common::TEST_MPS);
     config.petition.rate_per_ip = rate_per_ip;
     config.petition.altcha_max_number = 20;
     config.petition.altcha_cost = 1;
@@ -99,9 +101,20 @@ impl Setup {
     }
 
     async fn submit(&self, sender: &str, recipients: &[(&str, &str)]) -> StatusCode {
-        self.post("/api/campaigns/test-campaign/letters/server", "application/json", letter_json(sender, recipients))
-            .await
-            .0
+        let letter = self.letter_json(sender, recipients);
+        self.post("/api/campaigns/test-campaign/letters/server", "application/json", letter).await.0
+    }
+
+    /// A letter as the widget sends it, with a freshly solved proof of work.
+    fn letter_json(&self, sender: &str, recipients: &[(&str, &str)]) -> String {
+        let mut letter = letter_value(sender, recipients);
+        letter["altcha"] = self.solved_altcha();
+        letter.to_string()
+    }
+
+    fn solved_altcha(&self) -> serde_json::Value {
+        let challenge = self.state.petition.altcha.challenge().expect("a challenge");
+        voix_core::petition::altcha::solve(&challenge, 20).expect("solvable").expect("solved")
     }
 
     /// Rounds of the worker until nothing is due (once the work requests left behind is done).
@@ -133,20 +146,22 @@ impl Setup {
     }
 }
 
-fn letter_json(sender: &str, recipients: &[(&str, &str)]) -> String {
+/// A letter without its proof of work. The names given with each recipient are what a client might send: the
+/// server ignores them. The riding is that of the first recipient who is a test MP.
+fn letter_value(sender: &str, recipients: &[(&str, &str)]) -> serde_json::Value {
+    let fed_num = recipients.iter().find_map(|(_, email)| common::fed_num_of(email));
     let recipients: Vec<_> =
         recipients.iter().map(|(name, email)| serde_json::json!({"name": name, "email": email})).collect();
     serde_json::json!({
         "sender_name": "Léa Béland-Côté",
         "email": sender,
         "postal_code": "h4a 1t2",
-        "riding": "Notre-Dame-de-Grâce—Westmount",
+        "fed_num": fed_num,
         "subject": "Projet de loi C-22 : une lettre de Notre-Dame-de-Grâce",
         "body": "Madame, Monsieur,\n\nJe m'inquiète des métadonnées conservées un an.\n\nLéa Béland-Côté",
         "recipients": recipients,
         "lang": "fr",
     })
-    .to_string()
 }
 
 fn text_of(received: &Received) -> String {
@@ -238,7 +253,7 @@ async fn only_mps_and_the_campaigns_targets_can_be_written_to() {
     let request = Request::post("/api/campaigns/test-campaign/letters/server")
         .header("origin", "https://elsewhere.example")
         .header("content-type", "application/json")
-        .body(Body::from(letter_json("lea@example.org", &[("Jane", "jane.doe@parl.gc.ca")])))
+        .body(Body::from(s.letter_json("lea@example.org", &[("Jane", "jane.doe@parl.gc.ca")])))
         .expect("request");
     assert_eq!(s.request(request).await.0, StatusCode::FORBIDDEN);
 }
@@ -248,18 +263,21 @@ async fn forged_identity_fields_are_refused() {
     let s = setup(|_| {}).await;
     let to = [("Jane Doe", "jane.doe@parl.gc.ca")];
     let forged = |field: &str, value: serde_json::Value| {
-        let mut letter: serde_json::Value = serde_json::from_str(&letter_json("lea@example.org", &to)).expect("JSON");
+        let mut letter: serde_json::Value = serde_json::from_str(&s.letter_json("lea@example.org", &to)).expect("JSON");
         letter[field] = value;
         letter.to_string()
     };
     let cases = [
-        ("riding", serde_json::json!("Ottawa Centre\r\nBcc: victim@example.org")),
+        // The MP of another riding, and a riding that does not exist.
+        ("fed_num", serde_json::json!(24017)),
+        ("fed_num", serde_json::json!(99999)),
         ("postal_code", serde_json::json!("K1A 0A6\r\nX-Injected: 1")),
         ("postal_code", serde_json::json!("not a code")),
         ("sender_name", serde_json::json!("L\u{e9}a \u{202e}reinrut")),
         ("sender_name", serde_json::json!("L\u{e9}a\u{200b}")),
         ("recipients", serde_json::json!([{"name": "Jane", "email": "\"x@evil.example\"@parl.gc.ca"}])),
-        ("recipients", serde_json::json!([{"name": "Jane\u{2066}Doe", "email": "jane.doe@parl.gc.ca"}])),
+        ("recipients", serde_json::json!([{"email": "other.mp@parl.gc.ca"}])),
+        ("recipients", serde_json::json!([{"email": "jane.doe@parl.gc.ca"}, {"email": "Jane.Doe@parl.gc.ca"}])),
     ];
     for (field, value) in cases {
         let (status, body) = s
@@ -268,6 +286,43 @@ async fn forged_identity_fields_are_refused() {
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field} = {value}: {body}");
     }
     assert_eq!(s.scalar("SELECT COUNT(*) FROM letter_requests").await, 0);
+}
+
+#[tokio::test]
+async fn a_letter_needs_a_fresh_proof_of_work() {
+    let s = setup(|_| {}).await;
+    let to = [("Jane Doe", "jane.doe@parl.gc.ca")];
+    let uri = "/api/campaigns/test-campaign/letters/server";
+    let (status, body) = s.post(uri, "application/json", letter_value("lea@example.org", &to).to_string()).await;
+    assert_eq!((status, body.as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "{\"error\":\"altcha\"}"));
+    let solved = s.letter_json("lea@example.org", &to);
+    assert_eq!(s.post(uri, "application/json", solved.clone()).await.0, StatusCode::ACCEPTED);
+    let (status, body) = s.post(uri, "application/json", solved).await;
+    assert_eq!((status, body.as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "{\"error\":\"altcha\"}"), "a replay");
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM letter_requests").await, 1);
+}
+
+#[tokio::test]
+async fn recipient_and_riding_names_come_from_the_servers_data_never_the_client() {
+    let s = setup(|_| {}).await;
+    let mut letter: serde_json::Value = serde_json::from_str(
+        &s.letter_json("lea@example.org", &[("Click https://phish.example now", "jane.doe@parl.gc.ca")]),
+    )
+    .expect("JSON");
+    letter["riding"] = serde_json::json!("Your account is locked: https://phish.example");
+    let john = serde_json::json!({"name": "Win a prize", "email": "John.Roe@parl.gc.ca"});
+    letter["recipients"].as_array_mut().expect("a list").push(john);
+    let (status, body) =
+        s.post("/api/campaigns/test-campaign/letters/server", "application/json", letter.to_string()).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    s.drain().await;
+    let confirmation = text_of(&s.sink.received()[0]);
+    assert!(confirmation.contains("Jane Doe") && confirmation.contains("John Roe"), "{confirmation}");
+    assert!(!confirmation.contains("phish") && !confirmation.contains("prize"), "{confirmation}");
+    let (riding, recipients): (String, String) =
+        sqlx::query_as("SELECT riding, recipients FROM letter_requests").fetch_one(&s.state.db).await.expect("row");
+    assert_eq!(riding, "Notre-Dame-de-Grâce—Westmount");
+    assert!(!recipients.contains("phish") && recipients.contains("john.roe@parl.gc.ca"), "{recipients}");
 }
 
 #[tokio::test]
@@ -378,7 +433,7 @@ async fn a_forged_host_header_never_reaches_the_links_in_an_email() {
             .body(Body::from(body))
             .expect("request")
     };
-    let letter = letter_json("lea@example.org", &[("Jane Doe", "jane.doe@parl.gc.ca")]);
+    let letter = s.letter_json("lea@example.org", &[("Jane Doe", "jane.doe@parl.gc.ca")]);
     let (status, _) =
         s.request(forged("/api/campaigns/test-campaign/letters/server", "application/json", letter)).await;
     assert_eq!(status, StatusCode::ACCEPTED);
@@ -568,7 +623,11 @@ async fn one_address_gets_a_few_confirmation_emails_a_day_and_a_huge_letter_is_r
         assert_eq!(s.submit("victim@example.org", &to).await, StatusCode::ACCEPTED);
     }
     let (status, body) = s
-        .post("/api/campaigns/test-campaign/letters/server", "application/json", letter_json("Victim@Example.org", &to))
+        .post(
+            "/api/campaigns/test-campaign/letters/server",
+            "application/json",
+            s.letter_json("Victim@Example.org", &to),
+        )
         .await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
     assert!(body.contains("confirmations_limited"), "{body}");
@@ -579,7 +638,7 @@ async fn one_address_gets_a_few_confirmation_emails_a_day_and_a_huge_letter_is_r
     assert_eq!(s.scalar("SELECT COUNT(*) FROM letter_requests").await, i64::from(per_day) + 1);
 
     // A 1.9 MB letter: refused before it is read, nothing stored or sent.
-    let mut huge: serde_json::Value = serde_json::from_str(&letter_json("big@example.org", &to)).expect("JSON");
+    let mut huge: serde_json::Value = serde_json::from_str(&s.letter_json("big@example.org", &to)).expect("JSON");
     huge["body"] = serde_json::Value::String("x".repeat(1_900_000));
     let (status, _) = s.post("/api/campaigns/test-campaign/letters/server", "application/json", huge.to_string()).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
@@ -750,7 +809,7 @@ async fn forget_leaves_no_trace(s: &Setup) {
     assert_eq!(signed["pending_confirmation"], true);
     s.drain().await;
     let mut letter: serde_json::Value =
-        serde_json::from_str(&letter_json("lea.trace@example.org", &[("Jane Doe", "jane.doe@parl.gc.ca")]))
+        serde_json::from_str(&s.letter_json("lea.trace@example.org", &[("Jane Doe", "jane.doe@parl.gc.ca")]))
             .expect("JSON");
     letter["sender_name"] = "Léa Tracé-Personne".into();
     letter["postal_code"] = "h4a 9z9".into();
@@ -799,7 +858,7 @@ async fn purge_leaves_only_what_the_counts_need() {
     s.sign("pat.purge@example.org").await;
     s.drain().await;
     let mut letter: serde_json::Value =
-        serde_json::from_str(&letter_json("pat.purge@example.org", &[("Jane Doe", "jane.doe@parl.gc.ca")]))
+        serde_json::from_str(&s.letter_json("pat.purge@example.org", &[("Jane Doe", "jane.doe@parl.gc.ca")]))
             .expect("JSON");
     letter["sender_name"] = "Pat Purgé".into();
     letter["postal_code"] = "k1a 9z9".into();
@@ -837,7 +896,7 @@ async fn mixed_writes_beside_an_outside_reader_never_answer_503() {
         let s = Arc::clone(&s);
         tasks.spawn(async move {
             if i % 3 == 0 {
-                let letter = letter_json(&format!("writer{i}@example.org"), &[("Jane Doe", "jane.doe@parl.gc.ca")]);
+                let letter = s.letter_json(&format!("writer{i}@example.org"), &[("Jane Doe", "jane.doe@parl.gc.ca")]);
                 s.post("/api/campaigns/test-campaign/letters/server", "application/json", letter).await.0
             } else {
                 let (_, challenge) = s.get("/api/campaigns/test-campaign/altcha").await;

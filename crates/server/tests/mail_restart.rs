@@ -40,6 +40,9 @@ fn start(fixture: &Fixture, smtp_port: u16) -> (Server, String) {
         .args(["--smtp-host", "127.0.0.1", "--smtp-tls", "none", "--smtp-from", "lettres@action.example.org"])
         .args(["--smtp-port", &smtp_port.to_string()])
         .args(["--public-url", "https://voix.test", "--mail-lease-secs", "2"])
+        .arg("--data-file")
+        .arg(fixture.write_directory(&common::TEST_MPS))
+        .args(["--altcha-max-number", "20", "--altcha-cost", "1"])
         .env_remove("DATABASE_URL")
         .env("RUST_LOG", "warn")
         .stdin(Stdio::null())
@@ -73,6 +76,16 @@ fn http_post(addr: &str, path: &str, content_type: &str, body: &str) -> u16 {
     let mut response = String::new();
     let _ = stream.read_to_string(&mut response);
     response.split(' ').nth(1).and_then(|code| code.parse().ok()).unwrap_or(0)
+}
+
+/// The body of a GET's answer.
+fn http_get(addr: &str, path: &str) -> String {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").expect("write");
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    response.split_once("\r\n\r\n").map(|(_, body)| body.to_owned()).unwrap_or_default()
 }
 
 fn header(data: &str, name: &str) -> String {
@@ -116,6 +129,7 @@ async fn every_confirmed_letter_is_delivered_once_across_a_kill_and_restart() {
     let mut campaign: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).expect("campaign")).expect("JSON");
     campaign["letter"]["send"] = serde_json::json!(["server"]);
+    campaign["letter"]["targets"] = common::test_targets();
     std::fs::write(&path, campaign.to_string()).expect("campaign written");
     let sink = SmtpSink::start().await;
     let (server, addr) = start(&fixture, sink.port);
@@ -123,10 +137,14 @@ async fn every_confirmed_letter_is_delivered_once_across_a_kill_and_restart() {
     const LETTERS: usize = 4;
     const RECIPIENTS: [&str; 2] = ["jane.doe@parl.gc.ca", "john.roe@parl.gc.ca"];
     for i in 0..LETTERS {
+        let challenge: serde_json::Value =
+            serde_json::from_str(&http_get(&addr, "/api/campaigns/test-campaign/altcha")).expect("a challenge");
+        let altcha = voix_core::petition::altcha::solve(&challenge, 20).expect("solvable").expect("solved");
         let letter = serde_json::json!({
-            "sender_name": format!("Sender {i}"), "email": format!("sender{i}@example.org"), "postal_code": "K1A 0A6",
-            "subject": "Bill C-22", "body": format!("Letter number {i}."), "lang": "en",
-            "recipients": RECIPIENTS.iter().map(|e| serde_json::json!({"name": "MP", "email": e})).collect::<Vec<_>>(),
+            "sender_name": format!("Sender {i}"), "email": format!("sender{i}@example.org"), "postal_code": "H4A 1T2",
+            "fed_num": 24052, "subject": "Bill C-22", "body": format!("Letter number {i}."), "lang": "en",
+            "recipients": RECIPIENTS.iter().map(|e| serde_json::json!({"email": e})).collect::<Vec<_>>(),
+            "altcha": altcha,
         });
         let status =
             http_post(&addr, "/api/campaigns/test-campaign/letters/server", "application/json", &letter.to_string());

@@ -5,9 +5,11 @@ use super::recipients::OwnedRecipient;
 use super::LetterForm;
 use crate::components::text::Tr;
 use crate::embed::Embed;
+use crate::proof_of_work::solve_challenge;
 use leptos::prelude::*;
 use voix_core::campaign::SendMethod;
 use voix_core::i18n::LetterText;
+use voix_core::letter::server::{LetterProblem, LetterRecipient, ServerLetter};
 use voix_core::letter::ComposedLetter;
 use voix_core::Lang;
 
@@ -30,49 +32,59 @@ pub fn ServerSend(
         });
     }
     let email = RwSignal::new(String::new());
-    let status: RwSignal<Option<LetterText>> = RwSignal::new(None);
+    let status: RwSignal<Option<Status>> = RwSignal::new(None);
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let Some(root) = root.clone() else { return };
-        if status.get_untracked() == Some(LetterText::ServerSendSending) {
+        if status.get_untracked() == Some(Status::Said(LetterText::ServerSendSending)) {
             return;
         }
-        let list: Vec<serde_json::Value> = recipients.with_untracked(|list| {
-            list.iter()
-                .filter(|r| !r.email.is_empty())
-                .map(|r| serde_json::json!({"name": r.name, "email": r.email}))
-                .collect()
-        });
         let (subject, body) = sending.with_untracked(|letter| (letter.subject.clone(), letter.body()));
-        let directory = form.ready_directory();
-        let lang_now = lang.get_untracked();
-        let riding = form
-            .riding
-            .get_untracked()
-            .and_then(|fed_num| Some(directory.as_ref()?.district(fed_num)?.name(lang_now).to_owned()));
-        let json = serde_json::json!({
-            "sender_name": form.name.get_untracked().trim(),
-            "email": email.get_untracked().trim(),
-            "postal_code": form.postal_input.get_untracked().trim(),
-            "riding": riding,
-            "subject": subject,
-            "body": body,
-            "recipients": list,
-            "lang": lang_now.code(),
-        })
-        .to_string();
-        status.set(Some(LetterText::ServerSendSending));
+        let mut letter = ServerLetter {
+            sender_name: form.name.get_untracked().trim().to_owned(),
+            email: email.get_untracked().trim().to_owned(),
+            postal_code: form.postal_input.get_untracked().trim().to_owned(),
+            fed_num: form.riding.get_untracked().map(|fed_num| fed_num.0),
+            subject,
+            body,
+            recipients: recipients.with_untracked(|list| {
+                list.iter()
+                    .filter(|r| !r.email.is_empty())
+                    .map(|r| LetterRecipient { email: r.email.clone() })
+                    .collect()
+            }),
+            lang: Some(lang.get_untracked().code().to_owned()),
+            altcha: None,
+        };
+        // The server's own checks, run here first: the person sees which field and its limit before anything leaves.
+        if let Err(problem) = letter.check() {
+            status.set(Some(Status::Problem(problem)));
+            return;
+        }
+        status.set(Some(Status::Said(LetterText::ServerSendSending)));
         leptos::task::spawn_local(async move {
-            match crate::api::post_json(&format!("{root}/letters/server"), &json).await {
+            let Ok(solved) = solve_challenge(&format!("{root}/altcha")).await else {
+                status.set(Some(Status::Said(LetterText::ServerSendRobotCheck)));
+                return;
+            };
+            letter.altcha = Some(solved);
+            let Ok(json) = serde_json::to_string(&letter) else { return };
+            let said = match crate::api::post_json(&format!("{root}/letters/server"), &json).await {
                 Ok(reply) if reply.status == 202 => {
-                    status.set(Some(LetterText::ServerSendCheckEmail));
                     form.sent.set(Some(SendMethod::Server));
+                    Status::Said(LetterText::ServerSendCheckEmail)
                 }
                 Ok(reply) if reply.status == 429 && reply.body.contains("confirmations_limited") => {
-                    status.set(Some(LetterText::ServerSendTooManyConfirmations));
+                    Status::Said(LetterText::ServerSendTooManyConfirmations)
                 }
-                _ => status.set(Some(LetterText::ServerSendFailed)),
-            }
+                Ok(reply) => match refused_field(&reply.body) {
+                    Some(problem) => Status::Problem(problem),
+                    None if reply.body.contains("\"altcha\"") => Status::Said(LetterText::ServerSendRobotCheck),
+                    None => Status::Said(LetterText::ServerSendFailed),
+                },
+                Err(_) => Status::Said(LetterText::ServerSendFailed),
+            };
+            status.set(Some(said));
         });
     };
     view! {
@@ -87,8 +99,31 @@ pub fn ServerSend(
                         prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev))/>
                 </p>
                 <button type="submit" class="voix-button"><Tr text=LetterText::ServerSendButton lang/></button>
-                <p class="voix-status" role="status">{move || status.get().map(|text| text.get(lang.get()))}</p>
+                <p class="voix-status" role="status">{move || status.get().map(|status| status.text(lang.get()))}</p>
             </form>
         </Show>
     }
+}
+
+/// The status line under the button.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Status {
+    Said(LetterText),
+    /// A field the server would refuse (or did), with its limit.
+    Problem(LetterProblem),
+}
+
+impl Status {
+    fn text(self, lang: Lang) -> String {
+        match self {
+            Status::Said(text) => text.get(lang).to_owned(),
+            Status::Problem(problem) => problem.text(lang),
+        }
+    }
+}
+
+/// The field named in the server's `{"error": "…"}`, when it is one of a letter's.
+fn refused_field(body: &str) -> Option<LetterProblem> {
+    let reply: serde_json::Value = serde_json::from_str(body).ok()?;
+    LetterProblem::from_code(reply.get("error")?.as_str()?)
 }

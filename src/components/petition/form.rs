@@ -1,11 +1,12 @@
 //! The form: fields, consents, the hidden honeypot, the error summary, and sending.
 
 use super::consents::Consents;
-use super::deliver::{deliver, solve_challenge, Outcome, Phase};
+use super::deliver::{deliver, Outcome, Phase};
 use super::fields::{dom_id, CustomField, Input, RidingField, TextField};
 use super::{storage, PetitionForm, Status};
 use crate::components::letter::event_root;
 use crate::components::text::Tr;
+use crate::proof_of_work::solve_challenge;
 use leptos::prelude::*;
 use std::sync::Arc;
 use voix_core::campaign::Petition;

@@ -76,3 +76,22 @@ test('a letter sent through the server leaves only after the button in the email
   assert.deepEqual(seen.pageErrors, []);
   await context.close();
 });
+
+test('a letter longer than the server sends is stopped in the page, with the limit said, and nothing is sent', async () => {
+  const before = run.sink.messages.length;
+  const { context, page, seen } = await openLetter(run.browser, run.voix.origin);
+  await findRiding(page, 'K1A 0A6');
+  await page.getByLabel('Your name', { exact: true }).fill('Alex Tremblay');
+  await page.locator('#voix-message').fill('A long letter. '.repeat(900));
+  const email = page.getByLabel('Your email', { exact: true });
+  await email.waitFor({ timeout: 15_000 });
+  await email.fill('alex.long@example.org');
+  await page.getByRole('button', { name: 'Send it for me' }).click();
+  await page.getByText('Your letter is longer than we can send (12,000 characters at most)').waitFor();
+  assert.equal(await page.locator('#voix-message').inputValue(), 'A long letter. '.repeat(900), 'nothing typed is lost');
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(run.sink.messages.length, before, 'no confirmation email');
+  assert.deepEqual(sqliteRows(run.voix, "SELECT COUNT(*) AS n FROM letter_requests WHERE sender_email = 'alex.long@example.org'"), [{ n: 0 }]);
+  assert.deepEqual(seen.pageErrors, []);
+  await context.close();
+});

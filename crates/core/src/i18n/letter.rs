@@ -102,6 +102,22 @@ catalogue! {
     /// Refused: the address has had its confirmation emails for the day.
     ServerSendTooManyConfirmations => "This address has received its confirmation emails for today: look for the link in your inbox (and spam folder), or try again tomorrow.",
         "Cette adresse a reçu ses courriels de confirmation pour aujourd'hui\u{a0}: cherchez le lien dans votre boîte de réception (et vos indésirables), ou réessayez demain.";
+    /// Why a letter cannot be sent this way; `{max}` is the field's limit.
+    ServerSendNameProblem => "Give your name in plain text, at most {max} characters.",
+        "Indiquez votre nom en texte simple, d'au plus {max}\u{a0}caractères.";
+    ServerSendEmailProblem => "Check your email address: it should look like name@example.org.",
+        "Vérifiez votre adresse courriel\u{a0}: elle devrait ressembler à nom@exemple.org.";
+    ServerSendPostalCodeProblem => "Check your postal code: it should look like K1A 0A6.",
+        "Vérifiez votre code postal\u{a0}: il devrait ressembler à K1A 0A6.";
+    ServerSendSubjectProblem => "The subject must be one line of at most {max} characters.",
+        "L'objet doit tenir sur une ligne d'au plus {max}\u{a0}caractères.";
+    ServerSendBodyProblem => "Your letter is longer than we can send ({max} characters at most): shorten it, or use another way above.",
+        "Votre lettre est plus longue que ce que nous pouvons envoyer ({max}\u{a0}caractères au plus)\u{a0}: raccourcissez-la ou utilisez un autre moyen ci-dessus.";
+    ServerSendRecipientsProblem => "We can send this letter only to your MP and the campaign's recipients, {max} at most.",
+        "Nous ne pouvons envoyer cette lettre qu'à votre député ou députée et aux destinataires de la campagne, {max}\u{a0}au plus.";
+    /// The robot check could not be solved or was refused.
+    ServerSendRobotCheck => "The automatic robot check did not go through. Try again in a moment.",
+        "La vérification automatique anti-robot n'a pas abouti. Réessayez dans un instant.";
     ServerSendFailed => "Your letter could not be sent this way. Check your email address, or use another way above.",
         "Votre lettre n'a pas pu être envoyée ainsi. Vérifiez votre adresse courriel ou utilisez un autre moyen ci-dessus.";
 }

@@ -23,7 +23,7 @@ pub mod pick;
 pub mod placeholder;
 mod print;
 mod sender;
-pub mod server_limits;
+pub mod server;
 mod wording;
 
 pub use compose::{compose, ComposedLetter, LetterInput, Recipient};

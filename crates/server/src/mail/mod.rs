@@ -7,6 +7,7 @@
 //! [`queue`] is the durable outbox and its worker, [`routes`] the HTTP side (a letter to send, the confirmation
 //! and withdrawal pages), [`purge`] the retention rules (`voix purge`).
 
+pub mod addressees;
 pub mod purge;
 pub mod queue;
 pub mod routes;

@@ -21,9 +21,7 @@ use sha2::{Digest, Sha256};
 use sqlx::Row;
 use voix_core::campaign::SendMethod;
 use voix_core::email::{self, escape, EmailText, LetterConfirmation, LetterForTarget};
-use voix_core::letter::server_limits::{
-    MAX_BODY, MAX_RECIPIENTS, MAX_RECIPIENT_NAME, MAX_RIDING_NAME, MAX_SENDER_NAME, MAX_SUBJECT,
-};
+use voix_core::letter::server::{LetterProblem, ServerLetter, MAX_REQUEST_BYTES};
 use voix_core::petition::api::lang_from_accept_language;
 use voix_core::Lang;
 
@@ -34,9 +32,6 @@ use crate::state::AppState;
 
 /// Unconfirmed letters and withdrawals expire after this long.
 pub const CONFIRM_WITHIN_SECS: i64 = 7 * 24 * 3600;
-/// The request body of a server letter: the letter (at most `MAX_BODY` characters of up to 3 bytes) and its few
-/// short fields. Larger requests are refused (413) before they are read.
-const LETTER_BODY_LIMIT: usize = 64 * 1024;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -44,7 +39,7 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/api/campaigns/{id}/letters/server",
             axum::routing::post(submit)
-                .layer(axum::extract::DefaultBodyLimit::max(LETTER_BODY_LIMIT))
+                .layer(axum::extract::DefaultBodyLimit::max(MAX_REQUEST_BYTES))
                 .options(preflight),
         )
         // The pages' forms carry an address at most: a few KiB are plenty.
@@ -126,28 +121,6 @@ async fn capabilities(State(state): State<AppState>, Path(id): Path<String>, hea
     with_cors(Json(Capabilities { server_letters: offered }).into_response(), allow)
 }
 
-/// One recipient of a letter.
-#[derive(Deserialize)]
-pub struct Recipient {
-    pub name: String,
-    pub email: String,
-}
-
-/// A letter for the server to send.
-#[derive(Deserialize)]
-pub struct ServerLetter {
-    pub sender_name: String,
-    pub email: String,
-    pub postal_code: String,
-    #[serde(default)]
-    pub riding: Option<String>,
-    pub subject: String,
-    pub body: String,
-    pub recipients: Vec<Recipient>,
-    #[serde(default)]
-    pub lang: Option<String>,
-}
-
 #[derive(Serialize)]
 struct Problem {
     error: &'static str,
@@ -195,62 +168,37 @@ async fn submit_checked(
         None => lang_from_accept_language(headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok())),
     };
     let sender_email = voix_core::petition::normalise_email(&letter.email);
-    let name = letter.sender_name.trim();
-    if name.is_empty() || name.chars().count() > MAX_SENDER_NAME || !voix_core::plain_text::is_plain_line(name) {
-        return refuse(StatusCode::UNPROCESSABLE_ENTITY, "sender_name");
-    }
-    if !is_address(&sender_email) {
-        return refuse(StatusCode::UNPROCESSABLE_ENTITY, "email");
-    }
-    // Parsed, so that only "K1A 0A6" reaches the sender block (never a line break or anything else).
-    let Ok(postal_code) = voix_core::postal::PostalCode::parse(&letter.postal_code) else {
-        return refuse(StatusCode::UNPROCESSABLE_ENTITY, "postal_code");
+    let postal_code = match letter.check() {
+        Ok(postal_code) if is_address(&sender_email) => postal_code.to_string(),
+        Ok(_) => return refuse(StatusCode::UNPROCESSABLE_ENTITY, LetterProblem::Email.code()),
+        Err(problem) => return refuse(StatusCode::UNPROCESSABLE_ENTITY, problem.code()),
     };
-    let postal_code = postal_code.to_string();
-    let riding = letter.riding.as_deref().map(str::trim).filter(|riding| !riding.is_empty());
-    if riding
-        .is_some_and(|riding| riding.chars().count() > MAX_RIDING_NAME || !voix_core::plain_text::is_plain_line(riding))
-    {
-        return refuse(StatusCode::UNPROCESSABLE_ENTITY, "riding");
-    }
+    let name = letter.sender_name.trim();
     let subject = letter.subject.trim();
-    if subject.is_empty() || subject.chars().count() > MAX_SUBJECT || !voix_core::plain_text::is_plain_line(subject) {
-        return refuse(StatusCode::UNPROCESSABLE_ENTITY, "subject");
-    }
-    if letter.body.trim().is_empty() || letter.body.chars().count() > MAX_BODY {
-        return refuse(StatusCode::UNPROCESSABLE_ENTITY, "body");
-    }
-    if letter.recipients.is_empty() || letter.recipients.len() > MAX_RECIPIENTS {
-        return refuse(StatusCode::UNPROCESSABLE_ENTITY, "recipients");
-    }
-    // Only MPs (the House of Commons' addresses) and the campaign's own extra targets: never an open relay.
-    for recipient in &letter.recipients {
-        let address = recipient.email.trim().to_lowercase();
-        let allowed = (campaign_letter.targets.own_mp && address.ends_with("@parl.gc.ca"))
-            || campaign_letter.targets.extra.iter().any(|target| target.email.trim().eq_ignore_ascii_case(&address));
-        let named = recipient.name.chars().count() <= MAX_RECIPIENT_NAME
-            && voix_core::plain_text::is_plain_line(&recipient.name);
-        if !allowed || !is_address(&address) || address.contains('"') || !named {
-            return refuse(StatusCode::UNPROCESSABLE_ENTITY, "recipients");
-        }
+    let directory = state.data_file.directory();
+    let addressees = match super::addressees::resolve(&letter, campaign_letter, directory, lang) {
+        Ok(addressees) => addressees,
+        Err(problem) => return refuse(StatusCode::UNPROCESSABLE_ENTITY, problem.code()),
+    };
+    // The same proof of work as a signature: each letter makes the server send an email.
+    if !state.petition.altcha.verify(letter.altcha.as_ref(), None) {
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, "altcha");
     }
     // Each letter emails its sender a confirmation: at most a few a day reach one address, whoever asks.
     let address_key = crate::petition::store::email_key(&state.petition.email_secret, &sender_email);
     if state.petition.confirmation_limits.check(address_key).is_err() {
         return refuse(StatusCode::TOO_MANY_REQUESTS, "confirmations_limited");
     }
-    let recipients: Vec<serde_json::Value> = letter
-        .recipients
-        .iter()
-        .map(|r| serde_json::json!({"name": r.name.trim(), "email": r.email.trim().to_lowercase()}))
-        .collect();
+    let riding = addressees.riding.as_deref();
+    let recipients: Vec<serde_json::Value> =
+        addressees.recipients.iter().map(|r| serde_json::json!({"name": r.name, "email": r.email})).collect();
     let result = async {
         let token = new_token()?;
         let public = mail.public_url.as_str();
         let request_id = random_id();
         let confirm_url = mail.public_url.join(&format!("/confirm/{token}"));
         let withdraw = withdraw_url(public, id, lang);
-        let names: Vec<String> = letter.recipients.iter().map(|r| r.name.trim().to_owned()).collect();
+        let names: Vec<String> = addressees.recipients.iter().map(|r| r.name.clone()).collect();
         let confirmation = email::letter_confirmation(
             &served.campaign,
             lang,

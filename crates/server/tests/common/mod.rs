@@ -100,3 +100,61 @@ pub async fn get(app: &Router, uri: &str, headers: &[(&str, &str)]) -> Reply {
     let body = body.collect().await.expect("body").to_bytes();
     Reply { status: parts.status, headers: parts.headers, body }
 }
+
+/// An MP of the small riding data file the mail tests use: `(fed_num, riding, name, email)`.
+pub type TestMp = (u32, &'static str, &'static str, &'static str);
+
+/// The ridings the mail tests write from, each with its (made-up) MP: the server takes recipients' names from here.
+pub const TEST_MPS: [TestMp; 2] = [
+    (24052, "Notre-Dame-de-Grâce—Westmount", "Jane Doe", "jane.doe@parl.gc.ca"),
+    (24017, "Châteauguay—Les Jardins-de-Napierville", "Other Riding's MP", "other.mp@parl.gc.ca"),
+];
+
+impl Fixture {
+    /// Writes a riding data file in the real format with `mps`; returns its path (for `Config::data_file`).
+    pub fn write_directory(&self, mps: &[TestMp]) -> PathBuf {
+        let mut districts: Vec<serde_json::Value> =
+            mps.iter().map(|(fed_num, riding, name, email)| district(*fed_num, riding, name, email)).collect();
+        districts.sort_by_key(|district| district["fed_num"].as_u64());
+        let directory = serde_json::json!({
+            "format": "voix/canada/v1",
+            "as_of": "2026-09-30",
+            "attribution": {"en": ["Test data."], "fr": ["Données de test."]},
+            "parties": {"liberal": {"en": "Liberal", "fr": "Libéral"}},
+            "districts": districts,
+            "fsa_hints": {},
+            "x_fsa_territories": {},
+        });
+        let path = self.dir.path().join("canada.json");
+        std::fs::write(&path, directory.to_string()).expect("directory written");
+        path
+    }
+}
+
+fn district(fed_num: u32, riding: &str, name: &str, email: &str) -> serde_json::Value {
+    serde_json::json!({
+        "fed_num": fed_num,
+        "province": if fed_num / 1000 == 24 { "QC" } else { "ON" },
+        "name_en": riding,
+        "name_fr": riding,
+        "mp": {"name": name, "party": "liberal", "email": email},
+    })
+}
+
+/// The riding of the test MP whose address is `email`.
+pub fn fed_num_of(email: &str) -> Option<u32> {
+    TEST_MPS.iter().find(|mp| mp.3 == email).map(|mp| mp.0)
+}
+
+/// The campaign's fixed recipients in the mail tests (a minister, and two offices the SMTP sink treats specially).
+pub fn test_targets() -> serde_json::Value {
+    let target = |name: &str, email: &str| serde_json::json!({"name": name, "email": email, "role": {"en": "Office", "fr": "Bureau"}});
+    serde_json::json!({
+        "own_mp": true,
+        "extra": [
+            target("John Roe", "john.roe@parl.gc.ca"),
+            target("Busy MP", "busy@parl.gc.ca"),
+            target("Gone MP", "gone@parl.gc.ca"),
+        ],
+    })
+}
