@@ -880,48 +880,6 @@ async fn purge_leaves_only_what_the_counts_need() {
     );
 }
 
-/// Signatures and server letters arriving together, while another process holds a read transaction open on the
-/// database: every one is answered, none with a 503 ("database is locked").
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn mixed_writes_beside_an_outside_reader_never_answer_503() {
-    use sqlx::{Connection, Executor};
-    let s = Arc::new(setup_with(None, 0, |_| {}).await);
-    let file = s._fixture.data().join("voix.db");
-    let mut reader =
-        sqlx::sqlite::SqliteConnection::connect(&format!("sqlite://{}", file.display())).await.expect("reader");
-    reader.execute("BEGIN").await.expect("begin");
-    let seen: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM signatures").fetch_one(&mut reader).await.expect("read");
-    let mut tasks = tokio::task::JoinSet::new();
-    for i in 0..450 {
-        let s = Arc::clone(&s);
-        tasks.spawn(async move {
-            if i % 3 == 0 {
-                let letter = s.letter_json(&format!("writer{i}@example.org"), &[("Jane Doe", "jane.doe@parl.gc.ca")]);
-                s.post("/api/campaigns/test-campaign/letters/server", "application/json", letter).await.0
-            } else {
-                let (_, challenge) = s.get("/api/campaigns/test-campaign/altcha").await;
-                let challenge: serde_json::Value = serde_json::from_str(&challenge).expect("JSON");
-                let altcha = voix_core::petition::altcha::solve(&challenge, 20).expect("a challenge").expect("solved");
-                let submission = serde_json::json!({
-                    "campaign": "test-campaign", "lang": "en", "consents": [], "altcha": altcha,
-                    "fields": {"first_name": "Sam", "last_name": "Roy", "email": format!("signer{i}@example.org"),
-                               "postal_code": "K1A 0A6"},
-                });
-                s.post("/api/campaigns/test-campaign/signatures", "application/json", submission.to_string()).await.0
-            }
-        });
-    }
-    let mut statuses = std::collections::BTreeMap::new();
-    while let Some(status) = tasks.join_next().await {
-        *statuses.entry(status.expect("task").as_u16()).or_insert(0) += 1;
-    }
-    reader.execute("COMMIT").await.expect("commit");
-    assert_eq!(seen, 0);
-    assert_eq!(statuses, std::collections::BTreeMap::from([(200, 300), (202, 150)]), "{statuses:?}");
-    assert_eq!(s.scalar("SELECT COUNT(*) FROM signatures").await, 300);
-    assert_eq!(s.scalar("SELECT COUNT(*) FROM letter_requests").await, 150);
-}
-
 #[tokio::test]
 async fn purge_deletes_signatures_never_confirmed() {
     let s = setup(|_| {}).await;

@@ -7,86 +7,15 @@ mod common;
 #[allow(dead_code)] // Not every helper of the sink is used here.
 #[path = "support/smtp_sink.rs"]
 mod smtp_sink;
+#[path = "support/voix_process.rs"]
+mod voix_process;
 
 use common::Fixture;
 use smtp_sink::SmtpSink;
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn start(fixture: &Fixture, smtp_port: u16) -> (Server, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_voix"))
-        .arg("serve")
-        .args(["--addr", "127.0.0.1:0"])
-        .arg("--data")
-        .arg(fixture.data())
-        .arg("--campaigns")
-        .arg(fixture.campaigns())
-        .arg("--bundle")
-        .arg(fixture.bundle())
-        .args(["--smtp-host", "127.0.0.1", "--smtp-tls", "none", "--smtp-from", "lettres@action.example.org"])
-        .args(["--smtp-port", &smtp_port.to_string()])
-        .args(["--public-url", "https://voix.test", "--mail-lease-secs", "2"])
-        .arg("--data-file")
-        .arg(fixture.write_directory(&common::TEST_MPS))
-        .args(["--altcha-max-number", "20", "--altcha-cost", "1"])
-        .env_remove("DATABASE_URL")
-        .env("RUST_LOG", "warn")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start voix serve");
-    let stdout = child.stdout.take().expect("stdout");
-    let (sender, receiver) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(rest) = line.strip_prefix("Voix is serving on http://") {
-                let _ = sender.send(rest.trim_end_matches('/').to_owned());
-            }
-        }
-    });
-    let addr = receiver.recv_timeout(Duration::from_secs(60)).expect("the server printed its URL");
-    (Server(child), addr)
-}
-
-fn http_post(addr: &str, path: &str, content_type: &str, body: &str) -> u16 {
-    let mut stream = TcpStream::connect(addr).expect("connect");
-    stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
-    write!(
-        stream,
-        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
-         Connection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .expect("write");
-    let mut response = String::new();
-    let _ = stream.read_to_string(&mut response);
-    response.split(' ').nth(1).and_then(|code| code.parse().ok()).unwrap_or(0)
-}
-
-/// The body of a GET's answer.
-fn http_get(addr: &str, path: &str) -> String {
-    let mut stream = TcpStream::connect(addr).expect("connect");
-    stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").expect("write");
-    let mut response = String::new();
-    let _ = stream.read_to_string(&mut response);
-    response.split_once("\r\n\r\n").map(|(_, body)| body.to_owned()).unwrap_or_default()
-}
+use voix_process::{http_post, offer_server_letters, solved_altcha, start};
 
 fn header(data: &str, name: &str) -> String {
     let parsed = mailparse::parse_mail(data.as_bytes()).expect("MIME");
@@ -125,21 +54,14 @@ async fn letters_sent(data: &Path) -> i64 {
 #[tokio::test]
 async fn every_confirmed_letter_is_delivered_once_across_a_kill_and_restart() {
     let fixture = Fixture::new();
-    let path = fixture.campaigns().join("test-campaign.json");
-    let mut campaign: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&path).expect("campaign")).expect("JSON");
-    campaign["letter"]["send"] = serde_json::json!(["server"]);
-    campaign["letter"]["targets"] = common::test_targets();
-    std::fs::write(&path, campaign.to_string()).expect("campaign written");
+    offer_server_letters(&fixture);
     let sink = SmtpSink::start().await;
-    let (server, addr) = start(&fixture, sink.port);
+    let (server, addr) = start(&fixture, sink.port, &[]);
 
     const LETTERS: usize = 4;
     const RECIPIENTS: [&str; 2] = ["jane.doe@parl.gc.ca", "john.roe@parl.gc.ca"];
     for i in 0..LETTERS {
-        let challenge: serde_json::Value =
-            serde_json::from_str(&http_get(&addr, "/api/campaigns/test-campaign/altcha")).expect("a challenge");
-        let altcha = voix_core::petition::altcha::solve(&challenge, 20).expect("solvable").expect("solved");
+        let altcha = solved_altcha(&addr);
         let letter = serde_json::json!({
             "sender_name": format!("Sender {i}"), "email": format!("sender{i}@example.org"), "postal_code": "H4A 1T2",
             "fed_num": 24052, "subject": "Bill C-22", "body": format!("Letter number {i}."), "lang": "en",
@@ -164,7 +86,7 @@ async fn every_confirmed_letter_is_delivered_once_across_a_kill_and_restart() {
     assert_eq!(letters_sent(&fixture.data()).await, 0, "none was marked sent before the kill");
 
     sink.delay_data_reply(Duration::ZERO);
-    let (_server, _addr) = start(&fixture, sink.port);
+    let (_server, _addr) = start(&fixture, sink.port, &[]);
     let deadline = Instant::now() + Duration::from_secs(60);
     while letters_sent(&fixture.data()).await < (LETTERS * RECIPIENTS.len()) as i64 {
         assert!(Instant::now() < deadline, "every letter delivered after the restart");
