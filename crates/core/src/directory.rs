@@ -11,11 +11,13 @@ mod date;
 pub mod file;
 mod names;
 mod read;
+pub mod short_list;
 mod text;
 
 pub use date::IsoDate;
 pub use names::{index_words, name_key, query_words, words_match};
-pub use text::{as_of_line, other_ridings_heading};
+pub use short_list::RidingShare;
+pub use text::{area_share_line, as_of_line, other_ridings_heading};
 
 use crate::postal::{Fsa, PostalCode, Province};
 use crate::represent::PostcodeDistricts;
@@ -157,6 +159,8 @@ impl District {
 pub struct Candidates {
     provinces: Vec<Province>,
     hint: Option<FedNum>,
+    /// The ridings the postal code's area is shared by, in the order offered (first = the suggestion).
+    short_list: Vec<RidingShare>,
     fed_nums: Vec<FedNum>,
     precise: bool,
 }
@@ -172,9 +176,20 @@ impl Candidates {
         self.hint
     }
 
+    /// The ridings the postal code's area is shared by, in the order offered, each with its share of the area when
+    /// known: one for most codes, two or three for a split FSA; empty when nothing is known beyond the province.
+    pub fn short_list(&self) -> &[RidingShare] {
+        &self.short_list
+    }
+
     /// Every district to offer, the hint first.
     pub fn fed_nums(&self) -> &[FedNum] {
         &self.fed_nums
+    }
+
+    /// The districts after the short list: the rest of the province, for the person who is in none of them.
+    pub fn rest(&self) -> &[FedNum] {
+        self.fed_nums.get(self.short_list.len()..).unwrap_or_default()
     }
 
     /// The districts after the hint.
@@ -310,6 +325,8 @@ pub struct Directory {
     districts: Vec<District>,
     /// Sorted by FSA, for binary search.
     fsa_hints: Vec<(Fsa, FedNum)>,
+    /// Sorted by FSA: each FSA's short list in the order offered.
+    fsa_ridings: Vec<(Fsa, Vec<RidingShare>)>,
     x_fsa_territories: Vec<(Fsa, Province)>,
 }
 
@@ -366,15 +383,37 @@ impl Directory {
         Some(self.fsa_hints[index].1)
     }
 
-    /// The districts to offer for a postal code: its FSA's hint first (only when the hint is in the FSA's
-    /// province or territory), then every other district there. An FSA without a hint still gets its province's
-    /// whole list.
+    /// The FSA's short list from the data file (empty for an FSA without geometry).
+    pub fn fsa_short_list(&self, fsa: Fsa) -> &[RidingShare] {
+        match self.fsa_ridings.binary_search_by_key(&fsa, |(key, _)| *key) {
+            Ok(index) => &self.fsa_ridings[index].1,
+            Err(_) => &[],
+        }
+    }
+
+    /// The districts to offer for a postal code: its FSA's short list (the ridings sharing its area, in the order
+    /// of [`short_list`]), or for an FSA without geometry its hint; then every other district of the province or
+    /// territory, for the person who is not in any of them. Only districts of the code's province(s) are offered.
     pub fn candidates(&self, code: &PostalCode) -> Candidates {
         let provinces = self.provinces_of(code.fsa());
-        let hint = self
-            .fsa_hint(code.fsa())
-            .filter(|fed_num| self.district(*fed_num).is_some_and(|district| provinces.contains(&district.province)));
-        self.candidates_with(provinces, hint)
+        let in_province =
+            |fed_num: FedNum| self.district(fed_num).is_some_and(|district| provinces.contains(&district.province));
+        let mut short: Vec<RidingShare> =
+            self.fsa_short_list(code.fsa()).iter().copied().filter(|riding| in_province(riding.fed_num)).collect();
+        if short.is_empty() {
+            short.extend(
+                self.fsa_hint(code.fsa())
+                    .filter(|fed_num| in_province(*fed_num))
+                    .map(|fed_num| RidingShare { fed_num, permille: None }),
+            );
+        }
+        // A territory with one district: that district, whatever the FSA tables say.
+        if short.is_empty() {
+            if let [only] = self.districts.iter().filter(|d| provinces.contains(&d.province)).collect::<Vec<_>>()[..] {
+                short.push(RidingShare { fed_num: only.fed_num, permille: None });
+            }
+        }
+        self.candidates_with(provinces, short, false)
     }
 
     /// The districts to offer after an exact online lookup ([`crate::represent::parse_postcode`]): the districts
@@ -393,23 +432,27 @@ impl Directory {
                 found.push(known.fed_num);
             }
         }
+        let short_list: Vec<RidingShare> =
+            found.iter().map(|fed_num| RidingShare { fed_num: *fed_num, permille: None }).collect();
         match found.as_slice() {
             [] => self.candidates(code),
-            [only] => Candidates { provinces, hint: Some(*only), fed_nums: vec![*only], precise: true },
+            [only] => Candidates { provinces, hint: Some(*only), short_list, fed_nums: vec![*only], precise: true },
             // A postal code straddling districts: offer only those (the person can still search for another).
-            several => Candidates { provinces, hint: None, fed_nums: several.to_vec(), precise: true },
+            several => Candidates { provinces, hint: None, short_list, fed_nums: several.to_vec(), precise: true },
         }
     }
 
-    fn candidates_with(&self, provinces: Vec<Province>, hint: Option<FedNum>) -> Candidates {
-        let mut fed_nums: Vec<FedNum> = hint.into_iter().collect();
+    fn candidates_with(&self, provinces: Vec<Province>, short_list: Vec<RidingShare>, precise: bool) -> Candidates {
+        let hint = short_list.first().map(|riding| riding.fed_num);
+        let mut fed_nums: Vec<FedNum> = short_list.iter().map(|riding| riding.fed_num).collect();
+        let listed = fed_nums.clone();
         fed_nums.extend(
             self.districts
                 .iter()
-                .filter(|district| provinces.contains(&district.province) && Some(district.fed_num) != hint)
+                .filter(|district| provinces.contains(&district.province) && !listed.contains(&district.fed_num))
                 .map(|district| district.fed_num),
         );
-        Candidates { provinces, hint, fed_nums, precise: false }
+        Candidates { provinces, hint, short_list, fed_nums, precise }
     }
 
     /// Finds districts by name in `provinces` (all of Canada when empty), ignoring case, accents, apostrophes and

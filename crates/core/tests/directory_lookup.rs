@@ -79,23 +79,28 @@ fn the_hint_comes_first_then_the_rest_of_the_province() {
 
 #[test]
 fn a_wrong_pick_is_only_a_suggestion() {
-    // The source suggests Laurier—Sainte-Marie for H3Z (Westmount): first, but every Quebec district follows.
+    // The hint table suggests Laurier—Sainte-Marie for H3Z (Westmount), a riding the FSA's shape never reaches:
+    // the area overlap offers Notre-Dame-de-Grâce—Westmount alone, and every Quebec district follows.
     let directory = directory();
     let candidates = directory.candidates(&code("H3Z 2Y7"));
-    assert_eq!(names(&directory, &candidates.fed_nums()[..1]), ["Laurier—Sainte-Marie"]);
+    assert_eq!(names(&directory, &candidates.fed_nums()[..1]), ["Notre-Dame-de-Grâce—Westmount"]);
+    assert_eq!(candidates.short_list().len(), 1);
     assert_eq!(candidates.len(), 78);
     assert!(candidates.fed_nums().contains(&FedNum(24052)), "Notre-Dame-de-Grâce—Westmount is offered");
 }
 
 #[test]
-fn an_fsa_missing_from_the_hints_still_gets_its_province() {
+fn an_fsa_missing_from_the_hints_gets_its_area_short_list_then_its_province() {
     let directory = directory();
     let moncton = directory.candidates(&code("E1A 1A1"));
-    assert_eq!(moncton.hint(), None);
+    assert_eq!(directory.fsa_hint(code("E1A 1A1").fsa()), None);
+    assert_eq!(names(&directory, &moncton.fed_nums()[..2]), ["Beauséjour", "Moncton—Dieppe"]);
+    assert_eq!(moncton.short_list().len(), 2);
     assert_eq!(moncton.provinces(), [Province::NewBrunswick]);
     assert_eq!(moncton.len(), 10);
+    assert_eq!(moncton.rest().len(), 8);
     let rural_pei = directory.candidates(&code("C0A 1A0"));
-    assert_eq!(rural_pei.hint(), None);
+    assert_eq!(rural_pei.short_list().len(), 2);
     assert_eq!(rural_pei.len(), 4, "Prince Edward Island has four districts: a choice remains");
     assert_eq!(rural_pei.single(), None);
     let charlottetown = directory.candidates(&code("C1A 4P3"));
@@ -115,7 +120,7 @@ fn a_hint_outside_the_fsas_province_is_not_offered() {
     let directory = Directory::from_json(&with_wrong_hint).expect("readable");
     assert_eq!(directory.fsa_hint(code("R8A 1A1").fsa()), Some(FedNum(47003)));
     let candidates = directory.candidates(&code("R8A 1A1"));
-    assert_eq!(candidates.hint(), None);
+    assert_eq!(candidates.hint(), Some(FedNum(46002)), "the area's riding, in Manitoba");
     assert!(!candidates.fed_nums().contains(&FedNum(47003)));
     assert_eq!(candidates.len(), 14);
 }

@@ -177,7 +177,15 @@ pub struct DataRefreshArgs {
 #[derive(Debug, Args)]
 pub struct LookupArgs {
     /// The postal code, e.g. "K1A 0A6".
-    pub code: String,
+    #[arg(required_unless_present = "evaluate")]
+    pub code: Option<String>,
+    /// text: what the widget offers, for a person; json: the short list as data (`ridings`, first = the suggestion).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Measure the lookup on a CSV of real postal codes with their known riding (columns `postal_code` and
+    /// `fed_number`): how often the right riding is first, in the short list, and the lists' lengths.
+    #[arg(long, value_name = "FILE.csv", conflicts_with = "code")]
+    pub evaluate: Option<PathBuf>,
     /// The riding data file.
     #[arg(long, default_value = DEFAULT_DATA_FILE)]
     pub data: PathBuf,
@@ -329,7 +337,12 @@ fn run_lookup(args: LookupArgs) -> ExitCode {
     let mut out = stdout.lock();
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
-    match crate::lookup::run(&args.code, &args.data, lang, &mut out, &mut err) {
+    let result = match (&args.evaluate, &args.code) {
+        (Some(csv), _) => crate::lookup::evaluate(csv, &args.data, lang, &mut out, &mut err),
+        (None, Some(code)) => crate::lookup::run(code, &args.data, args.format, lang, &mut out, &mut err),
+        (None, None) => Ok(crate::lookup::EXIT_BAD_CODE),
+    };
+    match result {
         Ok(status) => {
             let _ = out.flush();
             ExitCode::from(status)

@@ -1,14 +1,18 @@
-//! `voix lookup CODE`: the federal ridings of a postal code and their MPs, as the widget offers them.
+//! `voix lookup CODE`: the federal ridings of a postal code and their MPs, as the widget offers them: the short list
+//! of ridings sharing the postal code's area (first = the suggestion), then the rest of the province. With
+//! `--format json`, the short list as data; with `--evaluate FILE.csv`, how good the lookup is on real codes.
 
+use crate::check::Format;
 use std::io::{self, Write};
 use std::path::Path;
-use voix_core::directory::{as_of_line, other_ridings_heading};
+use std::time::Instant;
+use voix_core::directory::{area_share_line, as_of_line, other_ridings_heading, RidingShare};
 use voix_core::i18n::{ActionText, LetterText};
-use voix_core::{Directory, District, Lang, PostalCode};
+use voix_core::{Candidates, Directory, District, FedNum, Lang, PostalCode};
 
 /// Exit status: the code is valid and its ridings were printed.
 pub const EXIT_FOUND: u8 = 0;
-/// Exit status: the text is not a postal code.
+/// Exit status: the text is not a postal code (or the evaluation file cannot be read).
 pub const EXIT_BAD_CODE: u8 = 1;
 /// Exit status: the data file cannot be read.
 pub const EXIT_NO_DATA: u8 = 2;
@@ -21,9 +25,10 @@ fn heading(text: &str, lang: Lang) -> String {
     }
 }
 
-/// Two lines: the riding, then its MP (name, party, email) or the vacancy.
-fn write_district(out: &mut impl Write, district: &District, lang: Lang) -> io::Result<()> {
-    writeln!(out, "  {} ({})", district.name(lang), district.fed_num())?;
+/// Two lines: the riding (with its share of the postal code's area, when known), then its MP or the vacancy.
+fn write_district(out: &mut impl Write, district: &District, share: Option<u16>, lang: Lang) -> io::Result<()> {
+    let share = share.map(|permille| format!(", {}", area_share_line(permille, lang))).unwrap_or_default();
+    writeln!(out, "  {} ({}{share})", district.name(lang), district.fed_num())?;
     match district.mp() {
         None => writeln!(out, "    {}", LetterText::NoSittingMp.get(lang)),
         Some(mp) => {
@@ -33,9 +38,32 @@ fn write_district(out: &mut impl Write, district: &District, lang: Lang) -> io::
     }
 }
 
+/// Reads the data file, or says why not on `err`.
+fn read_directory(data: &Path, lang: Lang, err: &mut impl Write) -> io::Result<Option<Directory>> {
+    let problem = match std::fs::read_to_string(data) {
+        Err(error) => match lang {
+            Lang::En => format!("cannot read {}: {error}", data.display()),
+            Lang::Fr => format!("impossible de lire {}\u{a0}: {error}", data.display()),
+        },
+        Ok(text) => match Directory::from_json(&text) {
+            Ok(directory) => return Ok(Some(directory)),
+            Err(problem) => problem.text(lang),
+        },
+    };
+    writeln!(err, "{} ({problem})", LetterText::RidingDataUnavailable.get(lang))?;
+    Ok(None)
+}
+
 /// Looks `code` up in the data file at `data` and prints the candidate ridings in `lang`; errors go to `err`.
 /// Returns the exit status.
-pub fn run(code: &str, data: &Path, lang: Lang, out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
+pub fn run(
+    code: &str,
+    data: &Path,
+    format: Format,
+    lang: Lang,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<u8> {
     let code = match PostalCode::parse(code) {
         Ok(code) => code,
         Err(problem) => {
@@ -43,41 +71,139 @@ pub fn run(code: &str, data: &Path, lang: Lang, out: &mut impl Write, err: &mut 
             return Ok(EXIT_BAD_CODE);
         }
     };
-    let directory = match std::fs::read_to_string(data) {
-        Err(error) => {
-            let reason = match lang {
-                Lang::En => format!("cannot read {}: {error}", data.display()),
-                Lang::Fr => format!("impossible de lire {}\u{a0}: {error}", data.display()),
-            };
-            writeln!(err, "{} ({reason})", LetterText::RidingDataUnavailable.get(lang))?;
-            return Ok(EXIT_NO_DATA);
-        }
-        Ok(text) => match Directory::from_json(&text) {
-            Ok(directory) => directory,
-            Err(problem) => {
-                writeln!(err, "{} ({})", LetterText::RidingDataUnavailable.get(lang), problem.text(lang))?;
-                return Ok(EXIT_NO_DATA);
-            }
-        },
-    };
+    let Some(directory) = read_directory(data, lang, err)? else { return Ok(EXIT_NO_DATA) };
     let candidates = directory.candidates(&code);
+    match format {
+        Format::Json => writeln!(out, "{}", lookup_json(&directory, &code, &candidates))?,
+        Format::Text => write_text(out, &directory, &code, &candidates, lang)?,
+    }
+    Ok(EXIT_FOUND)
+}
+
+fn write_text(
+    out: &mut impl Write,
+    directory: &Directory,
+    code: &PostalCode,
+    candidates: &Candidates,
+    lang: Lang,
+) -> io::Result<()> {
     let provinces: Vec<&str> = candidates.provinces().iter().map(|province| province.name(lang)).collect();
     let or = if lang == Lang::En { " or " } else { " ou " };
     writeln!(out, "{} {}", heading(&code.formatted(), lang), provinces.join(or))?;
     let lookup = |fed_num| directory.district(fed_num);
     if let Some(only) = candidates.single().and_then(lookup) {
         writeln!(out, "{}", heading(ActionText::YourRiding.get(lang), lang))?;
-        write_district(out, only, lang)?;
+        write_district(out, only, None, lang)?;
     } else {
-        if let Some(hint) = candidates.hint().and_then(lookup) {
-            writeln!(out, "{}", heading(LetterText::RidingSuggested.get(lang), lang))?;
-            write_district(out, hint, lang)?;
+        let short = candidates.short_list();
+        let title = if short.len() > 1 { LetterText::RidingsShared } else { LetterText::RidingSuggested };
+        if !short.is_empty() {
+            writeln!(out, "{}", heading(title.get(lang), lang))?;
+        }
+        for riding in short {
+            if let Some(district) = lookup(riding.fed_num) {
+                write_district(out, district, riding.permille.filter(|_| short.len() > 1), lang)?;
+            }
         }
         writeln!(out, "{}", heading(&other_ridings_heading(candidates.provinces(), lang), lang))?;
-        for district in candidates.others().iter().filter_map(|fed_num| lookup(*fed_num)) {
-            write_district(out, district, lang)?;
+        for district in candidates.rest().iter().filter_map(|fed_num| lookup(*fed_num)) {
+            write_district(out, district, None, lang)?;
         }
     }
-    writeln!(out, "{}.", as_of_line(&directory.as_of(), lang))?;
+    writeln!(out, "{}.", as_of_line(&directory.as_of(), lang))
+}
+
+/// `{"postal_code", "ridings": [{"fed_num", "name_en", "name_fr", "share", "mp"}], "exact", "as_of", "provinces"}`:
+/// `ridings` is the short list in the order offered, `share` the riding's share of the postal code's area (0 to
+/// 1, `null` when only the older one-riding hint names it), `mp` `null` for a vacant seat.
+fn lookup_json(directory: &Directory, code: &PostalCode, candidates: &Candidates) -> serde_json::Value {
+    let ridings: Vec<serde_json::Value> = candidates
+        .short_list()
+        .iter()
+        .filter_map(|riding| Some((riding, directory.district(riding.fed_num)?)))
+        .map(|(riding, district)| {
+            let mp = district
+                .mp()
+                .map(|mp| serde_json::json!({"name": mp.name(), "party": mp.party().id(), "email": mp.email()}));
+            serde_json::json!({
+                "fed_num": district.fed_num().0,
+                "name_en": district.name(Lang::En),
+                "name_fr": district.name(Lang::Fr),
+                "share": riding.permille.map(|permille| f64::from(permille) / 1000.0),
+                "mp": mp,
+            })
+        })
+        .collect();
+    let provinces: Vec<&str> = candidates.provinces().iter().map(|province| province.code()).collect();
+    serde_json::json!({
+        "postal_code": code.formatted(),
+        "ridings": ridings,
+        "exact": candidates.is_precise(),
+        "as_of": directory.as_of().to_string(),
+        "provinces": provinces,
+    })
+}
+
+/// What `--evaluate` counts.
+#[derive(Debug, Default)]
+struct Evaluation {
+    codes: usize,
+    first: usize,
+    listed: usize,
+    /// Lists of 0, 1, 2, 3 and more ridings.
+    lengths: [usize; 5],
+    nanos: u128,
+}
+
+/// Runs the lookup on every `postal_code` of `csv` and compares with its `fed_number`.
+pub fn evaluate(csv: &Path, data: &Path, lang: Lang, out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
+    let Some(directory) = read_directory(data, lang, err)? else { return Ok(EXIT_NO_DATA) };
+    let mut reader = match csv::Reader::from_path(csv) {
+        Ok(reader) => reader,
+        Err(error) => {
+            writeln!(err, "{}: {error}", csv.display())?;
+            return Ok(EXIT_BAD_CODE);
+        }
+    };
+    #[derive(serde::Deserialize)]
+    struct Row {
+        postal_code: String,
+        fed_number: u32,
+    }
+    let mut evaluation = Evaluation::default();
+    for (index, row) in reader.deserialize::<Row>().enumerate() {
+        let row = match row {
+            Ok(row) => row,
+            Err(error) => {
+                writeln!(err, "{} (row {}): {error}", csv.display(), index + 2)?;
+                return Ok(EXIT_BAD_CODE);
+            }
+        };
+        let Ok(code) = PostalCode::parse(&row.postal_code) else {
+            writeln!(err, "{} (row {}): {}", csv.display(), index + 2, row.postal_code)?;
+            return Ok(EXIT_BAD_CODE);
+        };
+        let started = Instant::now();
+        let candidates = directory.candidates(&code);
+        evaluation.nanos += started.elapsed().as_nanos();
+        let short: &[RidingShare] = candidates.short_list();
+        let right = FedNum(row.fed_number);
+        evaluation.codes += 1;
+        evaluation.first += usize::from(short.first().is_some_and(|riding| riding.fed_num == right));
+        evaluation.listed += usize::from(short.iter().any(|riding| riding.fed_num == right));
+        evaluation.lengths[short.len().min(4)] += 1;
+    }
+    let n = evaluation.codes.max(1) as f64;
+    let percent = |count: usize| 100.0 * count as f64 / n;
+    let [none, one, two, three, more] = evaluation.lengths;
+    writeln!(
+        out,
+        "voix lookup --evaluate codes={} first={:.1}% in_list={:.1}% list_1_to_3={:.1}% lengths=0:{none},1:{one},2:{two},3:{three},4+:{more} us_per_lookup={:.2}",
+        evaluation.codes,
+        percent(evaluation.first),
+        percent(evaluation.listed),
+        percent(one + two + three),
+        evaluation.nanos as f64 / n / 1000.0
+    )?;
     Ok(EXIT_FOUND)
 }

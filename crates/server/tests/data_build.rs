@@ -40,6 +40,40 @@ fn the_build_is_deterministic_and_within_budget() {
 }
 
 #[test]
+fn each_fsa_gets_its_short_list_of_ridings_in_its_own_province() {
+    let directory = Directory::from_json(&built()).expect("the widget reads it");
+    let fsa = |text: &str| voix_core::postal::Fsa::parse(text).expect("fsa");
+    let fed_nums = |text: &str| -> Vec<u32> {
+        directory.fsa_short_list(fsa(text)).iter().map(|riding| riding.fed_num.0).collect()
+    };
+    // A split FSA: both ridings, the one the probed point is in first (42% against 58% of the area).
+    assert_eq!(fed_nums("L9G"), [35039, 35032]);
+    // Downtown Calgary: 99.6% rural by area, and the probed point's riding still offered.
+    assert_eq!(fed_nums("T2P"), [48003, 48004]);
+    // K1C's overlap table has a sliver in Quebec: only Ontario ridings are offered.
+    assert!(!fed_nums("K1C").is_empty() && fed_nums("K1C").iter().all(|fed_num| fed_num / 1000 == 35));
+    let mut lengths = [0usize; 5];
+    for letter in "ABCEGHJKLMNPRSTVXY".chars() {
+        for digit in 0..10 {
+            for third in 'A'..='Z' {
+                if let Ok(fsa) = voix_core::postal::Fsa::parse(&format!("{letter}{digit}{third}")) {
+                    let list = directory.fsa_short_list(fsa);
+                    if !list.is_empty() {
+                        lengths[list.len().min(4)] += 1;
+                    }
+                    let provinces = directory.provinces_of(fsa);
+                    for riding in list {
+                        let province = directory.district(riding.fed_num).expect("a district").province();
+                        assert!(provinces.contains(&province), "{fsa}: {} outside {provinces:?}", riding.fed_num);
+                    }
+                }
+            }
+        }
+    }
+    assert!(lengths[1] + lengths[2] + lengths[3] >= lengths.iter().sum::<usize>() * 95 / 100, "{lengths:?}");
+}
+
+#[test]
 fn the_committed_file_is_the_build_output_until_a_refresh() {
     let committed = std::fs::read_to_string(repo_data().join("canada.json")).expect("data/canada.json");
     let directory = Directory::from_json(&committed).expect("the widget reads it");

@@ -89,3 +89,57 @@ fn missing_data_exits_2() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).starts_with("The list of ridings could not be loaded."));
 }
+
+#[test]
+fn a_split_postal_code_area_offers_its_ridings_with_their_shares() {
+    let printed = stdout(&lookup("L9G 2C2", &repo_data_file(), "en"));
+    let lines: Vec<&str> = printed.lines().collect();
+    assert_eq!(lines[1], "Your postal code area is shared by these ridings:");
+    assert_eq!(lines[2], "  Hamilton West—Ancaster—Dundas (35039, 42% of the area)");
+    assert_eq!(lines[4], "  Flamborough—Glanbrook—Brant North (35032, 59% of the area)");
+    assert_eq!(lines[6], "Other ridings in Ontario:");
+    assert_eq!(printed.matches("(35032").count(), 1, "not listed twice");
+}
+
+#[test]
+fn the_json_is_the_short_list_in_the_order_offered() {
+    let output = Command::new(env!("CARGO_BIN_EXE_voix"))
+        .args(["lookup", "l9g 2c2", "--format", "json", "--data"])
+        .arg(repo_data_file())
+        .output()
+        .expect("run voix lookup");
+    assert_eq!(output.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["postal_code"], "L9G 2C2");
+    assert_eq!(json["exact"], false);
+    assert_eq!(json["as_of"], "2025-08-18");
+    let ridings = json["ridings"].as_array().expect("ridings");
+    assert_eq!(ridings.len(), 2, "the short list, not Ontario's 122");
+    assert_eq!(ridings[0]["fed_num"], 35039);
+    assert_eq!(ridings[0]["name_fr"], "Hamilton-Ouest—Ancaster—Dundas");
+    assert_eq!(ridings[0]["share"], 0.415);
+    assert_eq!(ridings[1]["share"], 0.585);
+    assert!(ridings[0]["mp"]["email"].as_str().is_some_and(|email| email.ends_with("@parl.gc.ca")));
+}
+
+#[test]
+fn evaluate_counts_first_in_list_and_lengths() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("codes.csv");
+    // K1A: the hint alone (no geometry); L9G: split, right first; T2P: right but second; X0A: one riding.
+    std::fs::write(&csv, "postal_code,fed_number\nK1A 0A6,35079\nL9G 2C2,35039\nT2P 1J9,48004\nX0A 1H0,62001\n")
+        .expect("csv");
+    let output = Command::new(env!("CARGO_BIN_EXE_voix"))
+        .args(["lookup", "--evaluate"])
+        .arg(&csv)
+        .arg("--data")
+        .arg(repo_data_file())
+        .output()
+        .expect("run voix lookup");
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let printed = stdout(&output);
+    assert!(
+        printed.starts_with("voix lookup --evaluate codes=4 first=75.0% in_list=100.0% list_1_to_3=100.0% lengths=0:0,1:2,2:2,3:0,4+:0 "),
+        "{printed}"
+    );
+}

@@ -8,11 +8,14 @@
 //!  "districts": [{"fed_num": 35075, "province": "ON", "name_en": "Ottawa Centre", "name_fr": "Ottawa-Centre",
 //!                 "mp": {"name": "…", "party": "liberal", "email": "…@parl.gc.ca", "photo_url": "https://…"}}],
 //!  "fsa_hints": {"K1A": 35075},
+//!  "fsa_ridings": {"K1A": [[35075, 930], [24013, 70]]},
 //!  "x_fsa_territories": {"X0A": "NU", "X0E": "NT"}}
 //! ```
 //!
 //! A district whose `mp` is `null` has no sitting member (a vacancy). `fsa_hints` is a suggestion only: one
-//! district per Forward Sortation Area, for the FSAs the source covers.
+//! district per Forward Sortation Area, for the FSAs the source covers. `fsa_ridings` is each FSA's short list in the order
+//! offered, with each riding's share of the FSA's area in thousandths ([`super::short_list`]); FSAs without
+//! geometry are not in it (the hint, then the province's list, stand in).
 
 use super::FedNum;
 use crate::postal::Province;
@@ -36,6 +39,9 @@ pub struct CanadaFile {
     pub districts: Vec<DistrictRecord>,
     /// FSA → the district suggested first for it.
     pub fsa_hints: BTreeMap<String, FedNum>,
+    /// FSA → its short list: `(riding, share of the FSA's area in thousandths)`, in the order offered.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fsa_ridings: BTreeMap<String, Vec<(FedNum, u16)>>,
     /// The territory of each `X` FSA (Nunavut or the Northwest Territories share the letter).
     pub x_fsa_territories: BTreeMap<String, Province>,
 }

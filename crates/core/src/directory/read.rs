@@ -5,7 +5,7 @@
 //! kilobytes of generic code to the wasm bundle.
 
 use super::file::{Attribution, FORMAT};
-use super::{index_words, name_key, Directory, DirectoryError, District, FedNum, IsoDate, Mp, Party};
+use super::{index_words, name_key, Directory, DirectoryError, District, FedNum, IsoDate, Mp, Party, RidingShare};
 use crate::postal::{Fsa, Province};
 use serde_json::{Map, Value};
 
@@ -130,8 +130,14 @@ pub(super) fn directory(json: &str) -> Result<Directory, DirectoryError> {
             return Err(DirectoryError::DuplicateDistrict { fed_num });
         }
     }
-    let mut directory =
-        Directory { as_of, attribution, districts, fsa_hints: Vec::new(), x_fsa_territories: Vec::new() };
+    let mut directory = Directory {
+        as_of,
+        attribution,
+        districts,
+        fsa_hints: Vec::new(),
+        fsa_ridings: Vec::new(),
+        x_fsa_territories: Vec::new(),
+    };
 
     for (key, value) in object(&root, "fsa_hints")? {
         let fsa = Fsa::parse(key).map_err(|_| DirectoryError::BadFsa { found: key.clone() })?;
@@ -140,6 +146,27 @@ pub(super) fn directory(json: &str) -> Result<Directory, DirectoryError> {
             return Err(DirectoryError::UnknownHintDistrict { fsa: key.clone(), fed_num });
         }
         insert_ordered(&mut directory.fsa_hints, (fsa, fed_num), |(fsa, _)| *fsa);
+    }
+    if let Some(lists) = root.get("fsa_ridings") {
+        let lists = lists.as_object().ok_or_else(|| bad("fsa_ridings"))?;
+        for (key, value) in lists {
+            let fsa = Fsa::parse(key).map_err(|_| DirectoryError::BadFsa { found: key.clone() })?;
+            let path = || format!("fsa_ridings.{key}");
+            let mut list = Vec::new();
+            for pair in value.as_array().ok_or_else(|| bad(path()))? {
+                let [riding, share] = pair.as_array().map(Vec::as_slice).unwrap_or_default() else {
+                    return Err(bad(path()));
+                };
+                let fed_num = fed_num(Some(riding), path)?;
+                let permille = share.as_u64().and_then(|n| u16::try_from(n).ok()).filter(|n| *n <= 1000);
+                let permille = permille.ok_or_else(|| bad(path()))?;
+                if directory.district(fed_num).is_none() {
+                    return Err(DirectoryError::UnknownHintDistrict { fsa: key.clone(), fed_num });
+                }
+                list.push(RidingShare { fed_num, permille: Some(permille) });
+            }
+            insert_ordered(&mut directory.fsa_ridings, (fsa, list), |(fsa, _)| *fsa);
+        }
     }
     for (key, value) in object(&root, "x_fsa_territories")? {
         let territory = value.as_str().and_then(Province::from_code);

@@ -21,9 +21,26 @@ pub fn as_of_line(date: &super::IsoDate, lang: Lang) -> String {
     }
 }
 
+/// "93% of the area" / "93 % de la surface" ("less than 1% of the area" for a sliver).
+pub fn area_share_line(permille: u16, lang: Lang) -> String {
+    let percent = (u32::from(permille) + 5) / 10;
+    match (percent, lang) {
+        (0, Lang::En) => "less than 1% of the area".to_owned(),
+        (0, Lang::Fr) => "moins de 1\u{a0}% de la surface".to_owned(),
+        (_, Lang::En) => format!("{percent}% of the area"),
+        (_, Lang::Fr) => format!("{percent}\u{a0}% de la surface"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_area_share_reads_as_a_percentage() {
+        assert_eq!(area_share_line(585, Lang::En), "59% of the area");
+        assert_eq!(area_share_line(4, Lang::Fr), "moins de 1\u{a0}% de la surface");
+    }
 
     #[test]
     fn the_other_ridings_heading_names_both_territories() {

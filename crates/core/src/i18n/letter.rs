@@ -76,6 +76,9 @@ catalogue! {
         "Les lettres des gens de la circonscription sont lues et comptées. Votre voix compte.";
     NextSignPetition => "Next: sign the petition", "Ensuite\u{a0}: signez la pétition";
     /// The riding lookup (widget and `voix lookup`).
+    /// A split FSA: the ridings sharing it, each a choice.
+    RidingsShared => "Your postal code area is shared by these ridings",
+        "Votre secteur postal est partagé entre ces circonscriptions";
     RidingSuggested => "Probably your riding (from the start of your postal code: please check)",
         "Probablement votre circonscription (d'après le début de votre code postal\u{a0}: vérifiez-la)";
     NoSittingMp => "No sitting MP: the seat is vacant",

@@ -19,6 +19,7 @@ pub const DISTRICTS_CSV: &str = "fed2023_districts_elections_canada.csv";
 pub const MPS_CSV: &str = "mps_45th_lettertool_rekeyed.csv";
 pub const FSA_HINTS_CSV: &str = "fsa_to_fed2023_lettertool_single.csv";
 pub const STATCAN_FSAS_CSV: &str = "statcan_fsa_2021_list.csv";
+pub const OVERLAP_CSV: &str = "fsa_fed2023_overlap_area.csv";
 
 /// The credit lines the sources' licences ask for (data/README.md).
 pub fn attribution() -> Attribution {
@@ -62,6 +63,13 @@ struct HintRow {
 }
 
 #[derive(Deserialize)]
+struct OverlapRow {
+    fsa: String,
+    fed_num: u32,
+    share_of_fsa_area: f64,
+}
+
+#[derive(Deserialize)]
 struct StatcanRow {
     fsa: String,
     prov_abbr: String,
@@ -84,6 +92,11 @@ pub struct BuildReport {
     pub hints: usize,
     pub dropped_hints: Vec<DroppedHint>,
     pub x_fsas: usize,
+    /// FSAs with a short list from the area overlap, and how many have 1, 2, 3 and more ridings.
+    pub short_lists: usize,
+    pub short_list_lengths: [usize; 4],
+    /// Overlap rows left out because the riding is in another province than the FSA.
+    pub cross_border_rows: usize,
     /// Party names the catalogue does not know (kept as written, in both languages).
     pub unknown_parties: Vec<String>,
 }
@@ -108,6 +121,17 @@ impl BuildReport {
                 self.x_fsas
             ),
         }];
+        let [one, two, three, more] = self.short_list_lengths;
+        lines.push(match lang {
+            Lang::En => format!(
+                "{} FSAs with a short list from the area overlap ({one} with one riding, {two} with two, {three} with three, {more} with more); {} overlap rows across a provincial border left out.",
+                self.short_lists, self.cross_border_rows
+            ),
+            Lang::Fr => format!(
+                "{} RTA avec une courte liste tirée du recouvrement des surfaces ({one} à une circonscription, {two} à deux, {three} à trois, {more} à plus)\u{a0}; {} lignes de recouvrement au-delà d'une frontière provinciale écartées.",
+                self.short_lists, self.cross_border_rows
+            ),
+        });
         for dropped in &self.dropped_hints {
             let fsa_provinces: Vec<&str> = dropped.fsa_provinces.iter().map(|province| province.code()).collect();
             lines.push(match lang {
@@ -163,6 +187,8 @@ pub fn build(source_dir: &Path, as_of: IsoDate) -> Result<(CanadaFile, BuildRepo
     add_mps(&source_dir.join(MPS_CSV), &mut districts, &mut parties_used, &mut report)?;
     let x_fsa_territories = read_x_fsas(&source_dir.join(STATCAN_FSAS_CSV))?;
     let fsa_hints = read_hints(&source_dir.join(FSA_HINTS_CSV), &districts, &x_fsa_territories, &mut report)?;
+    let fsa_ridings =
+        read_short_lists(&source_dir.join(OVERLAP_CSV), &districts, &x_fsa_territories, &fsa_hints, &mut report)?;
 
     report.districts = districts.len();
     report.mps = districts.values().filter(|district| district.mp.is_some()).count();
@@ -175,6 +201,7 @@ pub fn build(source_dir: &Path, as_of: IsoDate) -> Result<(CanadaFile, BuildRepo
         parties: parties_used.into_iter().map(|(id, party)| (id, party.record())).collect(),
         districts: districts.into_values().collect(),
         fsa_hints,
+        fsa_ridings,
         x_fsa_territories,
     };
     Ok((file, report))
@@ -295,4 +322,53 @@ fn read_hints(
         hints.insert(fsa.to_string(), fed_num);
     }
     Ok(hints)
+}
+
+/// The FSA's province(s): its first letter's, or for `X` the territory Statistics Canada places it in.
+fn fsa_provinces(fsa: &Fsa, x_fsa_territories: &BTreeMap<String, Province>) -> Vec<Province> {
+    match x_fsa_territories.get(fsa.as_str()) {
+        Some(territory) => vec![*territory],
+        None => fsa.provinces().to_vec(),
+    }
+}
+
+/// Each FSA's short list ([`voix_core::directory::short_list`]) from the area-overlap table, keeping only ridings
+/// of the FSA's province(s).
+fn read_short_lists(
+    path: &Path,
+    districts: &BTreeMap<FedNum, DistrictRecord>,
+    x_fsa_territories: &BTreeMap<String, Province>,
+    hints: &BTreeMap<String, FedNum>,
+    report: &mut BuildReport,
+) -> Result<BTreeMap<String, Vec<(FedNum, u16)>>, DataError> {
+    let mut shares: BTreeMap<String, Vec<(FedNum, f64)>> = BTreeMap::new();
+    for (line, row) in read_rows::<OverlapRow>(path)? {
+        let fsa =
+            Fsa::parse(&row.fsa).map_err(|_| problem(path, line, SourceProblem::BadFsa { fsa: row.fsa.clone() }))?;
+        let fed_num = FedNum(row.fed_num);
+        let district =
+            districts.get(&fed_num).ok_or_else(|| problem(path, line, SourceProblem::UnknownDistrict { fed_num }))?;
+        if !(0.0..=1.0).contains(&row.share_of_fsa_area) {
+            let bad = SourceProblem::BadShare { fsa: fsa.to_string(), share: row.share_of_fsa_area.to_string() };
+            return Err(problem(path, line, bad));
+        }
+        if !fsa_provinces(&fsa, x_fsa_territories).contains(&district.province) {
+            report.cross_border_rows += 1;
+            continue;
+        }
+        shares.entry(fsa.to_string()).or_default().push((fed_num, row.share_of_fsa_area));
+    }
+    let mut lists = BTreeMap::new();
+    for (fsa, shares) in shares {
+        let list = voix_core::directory::short_list::short_list(&shares, hints.get(&fsa).copied());
+        let list: Vec<(FedNum, u16)> =
+            list.iter().filter_map(|riding| Some((riding.fed_num, riding.permille?))).collect();
+        if list.is_empty() {
+            continue;
+        }
+        report.short_list_lengths[(list.len() - 1).min(3)] += 1;
+        lists.insert(fsa, list);
+    }
+    report.short_lists = lists.len();
+    Ok(lists)
 }

@@ -35,6 +35,7 @@ pub enum SourceProblem {
     DuplicateMp { fed_num: FedNum },
     BadFsa { fsa: String },
     FsaOutsideProvince { fsa: String, code: String },
+    BadShare { fsa: String, share: String },
 }
 
 impl SourceProblem {
@@ -78,6 +79,12 @@ impl SourceProblem {
             }
             (SourceProblem::FsaOutsideProvince { fsa, code }, Fr) => {
                 format!("{fsa} est indiquée en {code}, mais sa première lettre dit autre chose")
+            }
+            (SourceProblem::BadShare { fsa, share }, En) => {
+                format!("{fsa} has a share of area of {share}, which is not between 0 and 1")
+            }
+            (SourceProblem::BadShare { fsa, share }, Fr) => {
+                format!("{fsa} a une part de surface de {share}, qui n'est pas entre 0 et 1")
             }
         }
     }

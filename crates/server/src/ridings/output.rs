@@ -38,6 +38,12 @@ pub fn to_json(file: &CanadaFile) -> String {
         let _ = write!(out, "{}:{}", json(fsa), json(fed_num));
     }
     out.push_str("\n},\n");
+    if !file.fsa_ridings.is_empty() {
+        // One FSA per line: a change of boundaries or of the rule reads as a diff of the FSAs it moved.
+        let lists: Vec<String> =
+            file.fsa_ridings.iter().map(|(fsa, list)| format!("{}:{}", json(fsa), json(list))).collect();
+        let _ = write!(out, "\"fsa_ridings\":{{\n{}\n}},\n", lists.join(",\n"));
+    }
     let _ = writeln!(out, "\"x_fsa_territories\":{}", json(&file.x_fsa_territories));
     out.push_str("}\n");
     out
