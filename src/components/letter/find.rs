@@ -122,6 +122,11 @@ fn RidingChoice(form: LetterForm, lang: Signal<Lang>) -> impl IntoView {
         if form.choosing.get() {
             return Some(view! { <RidingList directory candidates=candidates.fed_nums().to_vec() provinces=candidates.provinces().to_vec() form lang/> }.into_any());
         }
+        let shared = candidates.short_list().len() > 1;
+        if shared && form.riding.get().is_none() {
+            let short: Vec<FedNum> = candidates.short_list().iter().map(|riding| riding.fed_num).collect();
+            return Some(view! { <SharedRidings directory short form lang/> }.into_any());
+        }
         let shown = form.riding.get().or(candidates.hint())?;
         let district = directory.district(shown)?;
         let heading = if candidates.single().is_some() || form.riding.get().is_some() {
@@ -165,6 +170,51 @@ fn RidingChoice(form: LetterForm, lang: Signal<Lang>) -> impl IntoView {
             }
             .into_any(),
         )
+    }
+}
+
+/// A postal code area split between ridings: each riding with its MP as a choice, the likeliest first, and "Not
+/// listed?" for the rest of the province.
+#[component]
+fn SharedRidings(directory: Arc<Directory>, short: Vec<FedNum>, form: LetterForm, lang: Signal<Lang>) -> impl IntoView {
+    let choices = move || {
+        let lang_now = lang.get();
+        short
+            .iter()
+            .filter_map(|fed_num| directory.district(*fed_num))
+            .map(|district| {
+                let fed_num = district.fed_num();
+                let mp_line = match district.mp() {
+                    Some(mp) => format!("{} · {}", mp.name(), mp.party().name(lang_now)),
+                    None => LetterText::NoSittingMp.get(lang_now).to_owned(),
+                };
+                view! {
+                    <li>
+                        <button type="button" class="voix-choice voix-choice--riding"
+                            on:click=move |ev| {
+                                form.riding.set(Some(fed_num));
+                                focus_after_update(event_root(&ev), "voix-recipients-heading");
+                            }>
+                            <span class="voix-riding-name">{district.name(lang_now).to_owned()}</span>
+                            <span class="voix-card-line">{mp_line}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="voix-riding" id="voix-riding-result" tabindex="-1" role="group" aria-labelledby="voix-riding-label">
+            <p id="voix-riding-label" class="voix-muted"><Tr text=LetterText::RidingsShared lang/></p>
+            <ul class="voix-choices">{choices}</ul>
+            <button type="button" class="voix-button voix-button--secondary"
+                on:click=move |ev| {
+                    form.choosing.set(true);
+                    focus_after_update(event_root(&ev), "voix-riding-search");
+                }>
+                <Tr text=LetterText::RidingNotListed lang/>
+            </button>
+        </div>
     }
 }
 

@@ -6,6 +6,7 @@ use crate::load::DirectoryState;
 use leptos::prelude::*;
 use serde_json::Value;
 use voix_core::campaign::{FieldKind, PetitionField};
+use voix_core::directory::other_ridings_heading;
 use voix_core::i18n::{label, ActionText, PetitionText};
 use voix_core::{FedNum, Lang};
 
@@ -205,24 +206,33 @@ pub fn RidingField(form: PetitionForm, lang: Signal<Lang>) -> impl IntoView {
                 .into_any(),
             );
         }
-        let ridings: Vec<FedNum> = candidates.fed_nums().to_vec();
-        if ridings.is_empty() {
+        if candidates.is_empty() {
             return None;
         }
         let hint = candidates.hint();
         let chosen = form.riding.get_untracked();
-        let options = ridings
-            .into_iter()
-            .filter_map(|fed_num| directory.district(fed_num).map(|d| (fed_num, d.name(lang_now).to_owned())))
-            .map(|(fed_num, name)| {
-                let text = if Some(fed_num) == hint {
-                    format!("{name} {}", PetitionText::ProbablyYours.get(lang_now))
-                } else {
-                    name
-                };
-                view! { <option value=fed_num.to_string() selected=chosen == Some(fed_num)>{text}</option> }
-            })
-            .collect_view();
+        let option = |fed_num: FedNum| {
+            let name = directory.district(fed_num)?.name(lang_now).to_owned();
+            let text = if Some(fed_num) == hint {
+                format!("{name} {}", PetitionText::ProbablyYours.get(lang_now))
+            } else {
+                name
+            };
+            Some(view! { <option value=fed_num.to_string() selected=chosen == Some(fed_num)>{text}</option> })
+        };
+        // The ridings sharing the postal code's area first, then the rest of the province for whoever is in none.
+        let short: Vec<FedNum> = candidates.short_list().iter().map(|riding| riding.fed_num).collect();
+        let rest: Vec<FedNum> =
+            if short.is_empty() { candidates.fed_nums().to_vec() } else { candidates.rest().to_vec() };
+        let shared = (!short.is_empty()).then(|| {
+            view! { <optgroup label=PetitionText::PostalAreaRidings.get(lang_now)>{short.into_iter().filter_map(option).collect_view()}</optgroup> }
+        });
+        let others = view! {
+            <optgroup label=other_ridings_heading(candidates.provinces(), lang_now)>
+                {rest.into_iter().filter_map(option).collect_view()}
+            </optgroup>
+        };
+        let options = view! { {shared} {others} };
         let error = move || form.error("riding");
         let on_change = move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);

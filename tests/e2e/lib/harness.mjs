@@ -197,12 +197,15 @@ export async function openLetter(browser, origin, { width = 375, lang = 'en', co
 }
 
 /** Postal code → the suggested riding, confirmed. */
-export async function findRiding(page, postalCode, { lang = 'en' } = {}) {
+export async function findRiding(page, postalCode, { lang = 'en', riding } = {}) {
   await page.getByLabel(lang === 'fr' ? 'Votre code postal' : 'Your postal code', { exact: true }).fill(postalCode);
   await page.getByRole('button', { name: lang === 'fr' ? 'Trouver mon député ou ma députée' : 'Find my MP' }).click();
   const yes = page.getByRole('button', { name: lang === 'fr' ? "Oui, c'est ma circonscription" : 'Yes, this is my riding' });
-  await yes.waitFor({ timeout: 15_000 });
-  await yes.click();
+  // A postal code area shared by ridings offers each as a choice: take the named one, or the first.
+  const shared = page.locator('.voix-choice--riding');
+  await yes.or(shared.first()).waitFor({ timeout: 15_000 });
+  if (await yes.isVisible()) return yes.click();
+  await (riding ? shared.filter({ hasText: riding }) : shared.first()).click();
 }
 
 /** Rows of `sql` run on the server's SQLite database (the `sqlite3` command-line tool, read-only), as objects. */

@@ -79,6 +79,7 @@ catalogue! {
     /// A split FSA: the ridings sharing it, each a choice.
     RidingsShared => "Your postal code area is shared by these ridings",
         "Votre secteur postal est partagé entre ces circonscriptions";
+    RidingNotListed => "Not listed? Find your riding", "Elle n'y est pas\u{a0}? Trouvez votre circonscription";
     RidingSuggested => "Probably your riding (from the start of your postal code: please check)",
         "Probablement votre circonscription (d'après le début de votre code postal\u{a0}: vérifiez-la)";
     NoSittingMp => "No sitting MP: the seat is vacant",

@@ -16,6 +16,8 @@ catalogue! {
     CommentOptional => "Comment (optional)", "Commentaire (facultatif)";
     OptionalMark => "(optional)", "(facultatif)";
     ChooseYourRiding => "Your riding (optional)", "Votre circonscription (facultatif)";
+    /// The group of ridings sharing the postal code's area, in the riding list.
+    PostalAreaRidings => "Ridings of your postal code area", "Circonscriptions de votre secteur postal";
     ChooseRidingOption => "Choose your riding", "Choisissez votre circonscription";
     ProbablyYours => "(probably yours)", "(probablement la vôtre)";
     /// Filled in only by robots; people never see it.
