@@ -7,7 +7,7 @@ use crate::load::{fetch_represent, DirectoryState};
 use leptos::prelude::*;
 use std::sync::Arc;
 use voix_core::campaign::Letter;
-use voix_core::directory::{other_ridings_heading, Directory, FedNum};
+use voix_core::directory::{other_ridings_heading, Directory, District, FedNum};
 use voix_core::i18n::{ActionText, LetterText};
 use voix_core::postal::PostalCode;
 use voix_core::{Campaign, Lang};
@@ -135,10 +135,7 @@ fn RidingChoice(form: LetterForm, lang: Signal<Lang>) -> impl IntoView {
             LetterText::RidingSuggested.get(lang_now)
         };
         let confirmed = form.riding.get().is_some();
-        let mp_line = match district.mp() {
-            Some(mp) => format!("{} · {}", mp.name(), mp.party().name(lang_now)),
-            None => LetterText::NoSittingMp.get(lang_now).to_owned(),
-        };
+        let mp_line = mp_line(district, lang_now);
         let can_choose = candidates.len() > 1;
         Some(
             view! {
@@ -173,6 +170,14 @@ fn RidingChoice(form: LetterForm, lang: Signal<Lang>) -> impl IntoView {
     }
 }
 
+/// "Name · Party", or that the seat is vacant.
+fn mp_line(district: &District, lang: Lang) -> String {
+    match district.mp() {
+        Some(mp) => format!("{} · {}", mp.name(), mp.party().name(lang)),
+        None => LetterText::NoSittingMp.get(lang).to_owned(),
+    }
+}
+
 /// A postal code area split between ridings: each riding with its MP as a choice, the likeliest first, and "Not
 /// listed?" for the rest of the province.
 #[component]
@@ -184,10 +189,7 @@ fn SharedRidings(directory: Arc<Directory>, short: Vec<FedNum>, form: LetterForm
             .filter_map(|fed_num| directory.district(*fed_num))
             .map(|district| {
                 let fed_num = district.fed_num();
-                let mp_line = match district.mp() {
-                    Some(mp) => format!("{} · {}", mp.name(), mp.party().name(lang_now)),
-                    None => LetterText::NoSittingMp.get(lang_now).to_owned(),
-                };
+                let mp_line = mp_line(district, lang_now);
                 view! {
                     <li>
                         <button type="button" class="voix-choice voix-choice--riding"

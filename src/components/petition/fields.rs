@@ -6,7 +6,6 @@ use crate::load::DirectoryState;
 use leptos::prelude::*;
 use serde_json::Value;
 use voix_core::campaign::{FieldKind, PetitionField};
-use voix_core::directory::other_ridings_heading;
 use voix_core::i18n::{label, ActionText, PetitionText};
 use voix_core::{FedNum, Lang};
 
@@ -228,7 +227,7 @@ pub fn RidingField(form: PetitionForm, lang: Signal<Lang>) -> impl IntoView {
             view! { <optgroup label=PetitionText::PostalAreaRidings.get(lang_now)>{short.into_iter().filter_map(option).collect_view()}</optgroup> }
         });
         let others = view! {
-            <optgroup label=other_ridings_heading(candidates.provinces(), lang_now)>
+            <optgroup label=PetitionText::OtherRidings.get(lang_now)>
                 {rest.into_iter().filter_map(option).collect_view()}
             </optgroup>
         };

@@ -18,6 +18,7 @@ catalogue! {
     ChooseYourRiding => "Your riding (optional)", "Votre circonscription (facultatif)";
     /// The group of ridings sharing the postal code's area, in the riding list.
     PostalAreaRidings => "Ridings of your postal code area", "Circonscriptions de votre secteur postal";
+    OtherRidings => "Other ridings of your province or territory", "Autres circonscriptions de votre province ou territoire";
     ChooseRidingOption => "Choose your riding", "Choisissez votre circonscription";
     ProbablyYours => "(probably yours)", "(probablement la vôtre)";
     /// Filled in only by robots; people never see it.
