@@ -9,6 +9,7 @@
 
 mod date;
 pub mod file;
+pub mod locate;
 mod names;
 mod read;
 pub mod short_list;

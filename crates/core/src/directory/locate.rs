@@ -1,0 +1,235 @@
+//! The exact riding of a location: point-in-polygon over the ridings' boundaries (longitude, latitude in degrees),
+//! one implementation for the widget (the browser's location, in wasm, nothing sent anywhere) and the CLI
+//! (`voix lookup --at`). The boundary data has gaps and overlaps (a strip along 60°N in no riding, a northern BC
+//! riding overlapping Yukon and the Northwest Territories), so the answer says so instead of guessing:
+//! [`Located::Nowhere`] or [`Located::Several`], and the caller falls back to the postal code's short list.
+
+use super::FedNum;
+
+/// A point: longitude then latitude, in degrees (WGS84), as GeoJSON and TopoJSON write them.
+pub type Point = (f64, f64);
+
+/// One riding's boundary: polygons, each an outer ring followed by its holes (rings closed or not).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shape {
+    pub fed_num: FedNum,
+    pub polygons: Vec<Vec<Vec<Point>>>,
+    bounds: (f64, f64, f64, f64),
+}
+
+/// Where a point is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Located {
+    /// Inside exactly one riding.
+    One(FedNum),
+    /// Inside no riding of the data (outside Canada, or in one of the data's gaps).
+    Nowhere,
+    /// Inside more than one (an overlap of the data): these, by number.
+    Several(Vec<FedNum>),
+}
+
+impl Shape {
+    pub fn new(fed_num: FedNum, polygons: Vec<Vec<Vec<Point>>>) -> Shape {
+        let mut bounds = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+        for &(x, y) in polygons.iter().filter_map(|rings| rings.first()).flatten() {
+            bounds = (bounds.0.min(x), bounds.1.min(y), bounds.2.max(x), bounds.3.max(y));
+        }
+        Shape { fed_num, polygons, bounds }
+    }
+
+    /// Whether `point` is inside (a point exactly on an edge may count either way).
+    pub fn contains(&self, point: Point) -> bool {
+        let (x, y) = point;
+        let (min_x, min_y, max_x, max_y) = self.bounds;
+        if x < min_x || x > max_x || y < min_y || y > max_y {
+            return false;
+        }
+        // Even-odd over every ring of a polygon: inside its outer ring and in none of its holes.
+        self.polygons.iter().any(|rings| rings.iter().filter(|ring| ring_contains(ring, point)).count() % 2 == 1)
+    }
+}
+
+/// The ray-crossing test for one ring.
+fn ring_contains(ring: &[Point], (x, y): Point) -> bool {
+    let mut inside = false;
+    let Some(&last) = ring.last() else { return false };
+    let mut previous = last;
+    for &current in ring {
+        let ((x1, y1), (x2, y2)) = (previous, current);
+        if (y1 > y) != (y2 > y) && x < (x2 - x1) * (y - y1) / (y2 - y1) + x1 {
+            inside = !inside;
+        }
+        previous = current;
+    }
+    inside
+}
+
+/// Finds the riding(s) of `point` among `shapes`.
+pub fn locate(shapes: &[Shape], point: Point) -> Located {
+    let mut found: Vec<FedNum> =
+        shapes.iter().filter(|shape| shape.contains(point)).map(|shape| shape.fed_num).collect();
+    found.sort();
+    found.dedup();
+    match found.as_slice() {
+        [] => Located::Nowhere,
+        [one] => Located::One(*one),
+        _ => Located::Several(found),
+    }
+}
+
+/// Reads riding boundaries from TopoJSON (one object of Polygon/MultiPolygon geometries with a `fed_num`
+/// property, quantized arcs with a `transform`), the format of `data/source/fed2023_simpl100m.topo.json`.
+pub fn shapes_from_topojson(json: &str) -> Result<Vec<Shape>, String> {
+    use serde_json::Value;
+    let root: Value = serde_json::from_str(json).map_err(|error| format!("not JSON: {error}"))?;
+    let number = |value: &Value, what: &str| value.as_f64().ok_or_else(|| format!("{what} is not a number"));
+    let transform = root.get("transform").ok_or("no transform")?;
+    let pair = |name: &str| -> Result<(f64, f64), String> {
+        let values = transform.get(name).and_then(Value::as_array).ok_or(format!("no transform.{name}"))?;
+        match values.as_slice() {
+            [x, y] => Ok((number(x, name)?, number(y, name)?)),
+            _ => Err(format!("transform.{name} is not a pair")),
+        }
+    };
+    let (scale, translate) = (pair("scale")?, pair("translate")?);
+    let mut arcs: Vec<Vec<Point>> = Vec::new();
+    for arc in root.get("arcs").and_then(Value::as_array).ok_or("no arcs")? {
+        let (mut x, mut y) = (0.0, 0.0);
+        let mut points = Vec::new();
+        for delta in arc.as_array().ok_or("an arc is not a list")? {
+            let delta = delta.as_array().ok_or("an arc point is not a pair")?;
+            let (Some(dx), Some(dy)) = (delta.first(), delta.get(1)) else { return Err("a short arc point".into()) };
+            x += number(dx, "an arc point")?;
+            y += number(dy, "an arc point")?;
+            points.push((x * scale.0 + translate.0, y * scale.1 + translate.1));
+        }
+        arcs.push(points);
+    }
+    let ring = |indexes: &Value| -> Result<Vec<Point>, String> {
+        let mut ring: Vec<Point> = Vec::new();
+        for index in indexes.as_array().ok_or("a ring is not a list")? {
+            let index = index.as_i64().ok_or("an arc index is not a number")?;
+            let arc = if index >= 0 { usize::try_from(index).ok() } else { usize::try_from(!index).ok() };
+            let arc = arc.and_then(|i| arcs.get(i)).ok_or("an arc index is out of range")?;
+            let points: Vec<Point> = if index >= 0 { arc.clone() } else { arc.iter().rev().copied().collect() };
+            let skip = usize::from(!ring.is_empty());
+            ring.extend(points.into_iter().skip(skip));
+        }
+        Ok(ring)
+    };
+    let polygon = |rings: &Value| -> Result<Vec<Vec<Point>>, String> {
+        rings.as_array().ok_or("a polygon is not a list")?.iter().map(ring).collect()
+    };
+    let objects = root.get("objects").and_then(Value::as_object).ok_or("no objects")?;
+    let object = objects.values().next().ok_or("no object")?;
+    let mut shapes = Vec::new();
+    for geometry in object.get("geometries").and_then(Value::as_array).ok_or("no geometries")? {
+        let fed_num = geometry.pointer("/properties/fed_num").ok_or("a geometry without fed_num")?;
+        let fed_num = match fed_num {
+            Value::String(text) => text.parse::<u32>().ok(),
+            other => other.as_u64().and_then(|n| u32::try_from(n).ok()),
+        };
+        let fed_num = FedNum(fed_num.ok_or("a fed_num is not a number")?);
+        let arcs = geometry.get("arcs").ok_or("a geometry without arcs")?;
+        let polygons = match geometry.get("type").and_then(Value::as_str) {
+            Some("Polygon") => vec![polygon(arcs)?],
+            Some("MultiPolygon") => {
+                arcs.as_array().ok_or("a multipolygon is not a list")?.iter().map(polygon).collect::<Result<_, _>>()?
+            }
+            _ => continue,
+        };
+        shapes.push(Shape::new(fed_num, polygons));
+    }
+    Ok(shapes)
+}
+
+/// Whether a point is plausibly in Canada at all (its bounding box, generously): anything else is a typo or a
+/// location abroad, answered before any lookup.
+pub fn in_canada_bounds((lon, lat): Point) -> bool {
+    (-141.1..=-52.5).contains(&lon) && (41.6..=83.2).contains(&lat)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn square(fed_num: u32, x: f64, y: f64, size: f64) -> Shape {
+        let ring = vec![(x, y), (x + size, y), (x + size, y + size), (x, y + size)];
+        Shape::new(FedNum(fed_num), vec![vec![ring]])
+    }
+
+    #[test]
+    fn inside_outside_and_a_hole() {
+        let outer = vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0), (0.0, 0.0)];
+        let hole = vec![(4.0, 4.0), (6.0, 4.0), (6.0, 6.0), (4.0, 6.0)];
+        let shape = Shape::new(FedNum(35001), vec![vec![outer, hole]]);
+        assert!(shape.contains((1.0, 1.0)));
+        assert!(!shape.contains((5.0, 5.0)), "in the hole (another riding inside this one)");
+        assert!(!shape.contains((11.0, 5.0)));
+        let island = square(35001, 20.0, 20.0, 1.0);
+        let both = Shape::new(FedNum(35001), [shape.polygons.clone(), island.polygons].concat());
+        assert!(both.contains((20.5, 20.5)), "a riding's island");
+    }
+
+    #[test]
+    fn gaps_and_overlaps_are_said_not_guessed() {
+        let shapes = [square(59041, 0.0, 0.0, 2.0), square(60001, 1.5, 0.0, 2.0), square(61001, 0.0, 3.0, 2.0)];
+        assert_eq!(locate(&shapes, (0.5, 0.5)), Located::One(FedNum(59041)));
+        assert_eq!(locate(&shapes, (1.75, 0.5)), Located::Several(vec![FedNum(59041), FedNum(60001)]));
+        assert_eq!(locate(&shapes, (1.0, 2.5)), Located::Nowhere, "the strip between two ridings");
+    }
+
+    #[test]
+    fn random_points_inside_random_ridings_are_found_in_them() {
+        // A deterministic generator (no dependency): star-shaped polygons around separate centres, and points on
+        // segments from the centre to a vertex, which lie inside: with five vertices or more and angles jittered by
+        // at most half a step, no gap between vertices reaches a half-turn, so each polygon is star-shaped.
+        let mut seed: u64 = 0x5eed_cafe;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for riding in 0..200u32 {
+            let centre = (-140.0 + f64::from(riding % 20) * 4.0, 42.0 + f64::from(riding / 20) * 4.0);
+            let vertices = 5 + (next() * 40.0) as usize;
+            let ring: Vec<Point> = (0..vertices)
+                .map(|i| {
+                    let angle = std::f64::consts::TAU * (i as f64 + next() * 0.5) / vertices as f64;
+                    let radius = 0.3 + next() * 1.5;
+                    (centre.0 + radius * angle.cos(), centre.1 + radius * angle.sin())
+                })
+                .collect();
+            let shape = Shape::new(FedNum(35000 + riding), vec![vec![ring.clone()]]);
+            for _ in 0..50 {
+                let vertex = ring[(next() * vertices as f64) as usize % vertices];
+                let t = next() * 0.95;
+                let point = (centre.0 + t * (vertex.0 - centre.0), centre.1 + t * (vertex.1 - centre.1));
+                assert!(shape.contains(point), "riding {riding}: {point:?} in {ring:?}");
+            }
+            assert!(!shape.contains((centre.0 + 1.9, centre.1 + 1.9)), "outside its bounds");
+        }
+    }
+
+    #[test]
+    fn topojson_arcs_are_decoded_with_shared_and_reversed_arcs() {
+        // Two unit squares side by side sharing the arc x = 1 (walked forwards by one, backwards by the other).
+        let json = r#"{"type":"Topology","transform":{"scale":[1,1],"translate":[-80,45]},
+            "arcs":[[[1,0],[0,1]],[[1,1],[-1,0],[0,-1],[1,0]],[[1,0],[1,0],[0,1],[-1,0]]],
+            "objects":{"data":{"type":"GeometryCollection","geometries":[
+              {"type":"Polygon","arcs":[[0,1]],"properties":{"fed_num":"35001"}},
+              {"type":"MultiPolygon","arcs":[[[2,-1]]],"properties":{"fed_num":35002}}]}}}"#;
+        let shapes = shapes_from_topojson(json).expect("read");
+        assert_eq!(locate(&shapes, (-79.5, 45.5)), Located::One(FedNum(35001)));
+        assert_eq!(locate(&shapes, (-78.5, 45.5)), Located::One(FedNum(35002)));
+        assert_eq!(locate(&shapes, (-77.5, 45.5)), Located::Nowhere);
+        assert!(shapes_from_topojson("{}").is_err());
+    }
+
+    #[test]
+    fn canada_s_bounds() {
+        assert!(in_canada_bounds((-75.7, 45.42)), "Ottawa");
+        assert!(in_canada_bounds((-111.9, 60.0)), "Fort Smith, in the data's 60°N strip");
+        assert!(!in_canada_bounds((2.35, 48.85)), "Paris");
+        assert!(!in_canada_bounds((45.42, -75.7)), "latitude and longitude swapped");
+    }
+}
