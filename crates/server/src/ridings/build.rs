@@ -306,10 +306,7 @@ fn read_hints(
         let fed_num = FedNum(row.fed_num);
         let district =
             districts.get(&fed_num).ok_or_else(|| problem(path, line, SourceProblem::UnknownDistrict { fed_num }))?;
-        let fsa_provinces = match x_fsa_territories.get(fsa.as_str()) {
-            Some(territory) => vec![*territory],
-            None => fsa.provinces().to_vec(),
-        };
+        let fsa_provinces = fsa_provinces(&fsa, x_fsa_territories);
         if !fsa_provinces.contains(&district.province) {
             report.dropped_hints.push(DroppedHint {
                 fsa: fsa.to_string(),
