@@ -10,6 +10,7 @@
 mod date;
 pub mod file;
 pub mod locate;
+pub mod map;
 mod names;
 mod read;
 pub mod short_list;

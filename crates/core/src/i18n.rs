@@ -11,11 +11,13 @@
 mod action;
 mod api;
 mod letter;
+mod location;
 mod petition;
 
 pub use action::ActionText;
 pub use api::ApiText;
 pub use letter::LetterText;
+pub use location::LocationText;
 pub use petition::PetitionText;
 
 use crate::campaign::Part;

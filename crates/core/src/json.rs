@@ -14,7 +14,7 @@ mod value;
 
 pub use from_json::{FromJson, ShapeError};
 pub use parse::{parse, position, SyntaxCode, SyntaxError};
-pub use value::{Kind, Member, Value};
+pub use value::{integer, Kind, Member, Value};
 
 use std::fmt;
 

@@ -1,4 +1,4 @@
-//! The command line: `voix serve`, `voix check FILE...`, `voix schema`, `voix data build|refresh`, `voix lookup CODE`.
+//! The command line: `voix serve`, `voix check FILE...`, `voix schema`, `voix data build|refresh`, `voix lookup CODE|--at LAT,LON`.
 
 use crate::check::{self, Format};
 use crate::config::{lang_from_env, Config, PetitionSettings, DEFAULT_DATA_FILE};
@@ -177,8 +177,13 @@ pub struct DataRefreshArgs {
 #[derive(Debug, Args)]
 pub struct LookupArgs {
     /// The postal code, e.g. "K1A 0A6".
-    #[arg(required_unless_present = "evaluate")]
+    #[arg(required_unless_present_any = ["evaluate", "at"])]
     pub code: Option<String>,
+    /// A location instead of a postal code, "LAT,LON" in degrees (e.g. 45.4236,-75.7009): its exact riding from
+    /// the ridings' boundaries (data/boundaries/exact beside the data file). Exit status 3 when the location is in
+    /// no riding of the data, or in several (a gap or overlap of the boundaries), or outside Canada.
+    #[arg(long, value_name = "LAT,LON", allow_hyphen_values = true, conflicts_with_all = ["code", "evaluate"])]
+    pub at: Option<String>,
     /// text: what the widget offers, for a person; json: the short list as data (`ridings`, first = the suggestion).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -337,10 +342,11 @@ fn run_lookup(args: LookupArgs) -> ExitCode {
     let mut out = stdout.lock();
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
-    let result = match (&args.evaluate, &args.code) {
-        (Some(csv), _) => crate::lookup::evaluate(csv, &args.data, lang, &mut out, &mut err),
-        (None, Some(code)) => crate::lookup::run(code, &args.data, args.format, lang, &mut out, &mut err),
-        (None, None) => Ok(crate::lookup::EXIT_BAD_CODE),
+    let result = match (&args.evaluate, &args.at, &args.code) {
+        (Some(csv), _, _) => crate::lookup::evaluate(csv, &args.data, lang, &mut out, &mut err),
+        (None, Some(at), _) => crate::lookup::run_at(at, &args.data, args.format, lang, &mut out, &mut err),
+        (None, None, Some(code)) => crate::lookup::run(code, &args.data, args.format, lang, &mut out, &mut err),
+        (None, None, None) => Ok(crate::lookup::EXIT_BAD_CODE),
     };
     match result {
         Ok(status) => {

@@ -8,16 +8,20 @@
 use crate::bundle::content_hash;
 use crate::compression::{self, ServedFile};
 use crate::error::Error;
+use crate::ridings::boundaries;
 use crate::state::AppState;
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{Path as UrlPath, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use voix_core::{Directory, Lang};
 
 /// Where the widget fetches the data.
 pub const URL_PATH: &str = "/data/canada.json";
+/// Where the widget fetches a province's riding boundaries (`/data/boundaries/map/QC.json`).
+pub const BOUNDARIES_PATH: &str = "/data/boundaries/{set}/{file}";
 
 /// The data file in memory; empty when it is missing or unusable (then `/data/canada.json` answers 404).
 #[derive(Debug, Default)]
@@ -25,6 +29,8 @@ pub struct DataFile {
     served: Option<ServedFile>,
     /// The same file, parsed: the server's own list of ridings and MPs (server letters take names from it).
     directory: Option<Directory>,
+    /// The ridings' boundaries beside it (`boundaries/map/QC.json`, …), served at `/data/boundaries/…`.
+    boundaries: BTreeMap<String, ServedFile>,
 }
 
 impl DataFile {
@@ -70,7 +76,8 @@ impl DataFile {
             served.identity.len(),
             served.br.as_ref().map_or(0, Bytes::len)
         );
-        DataFile { served: Some(served), directory: Some(directory) }
+        let boundaries = load_boundaries(&boundaries::folder_beside(path));
+        DataFile { served: Some(served), directory: Some(directory), boundaries }
     }
 
     /// The ridings and MPs of the file, when it was loaded.
@@ -82,6 +89,47 @@ impl DataFile {
     pub fn hash(&self) -> Option<&str> {
         self.served.as_ref().map(|served| served.hash.as_str())
     }
+}
+
+/// Every `SET/XX.json` of the boundaries folder, compressed once; a missing folder is logged (the widget then
+/// offers the list without a map or a location lookup).
+fn load_boundaries(folder: &Path) -> BTreeMap<String, ServedFile> {
+    let mut served = BTreeMap::new();
+    for set in [boundaries::MAP, boundaries::EXACT] {
+        let Ok(entries) = std::fs::read_dir(folder.join(set.folder)) else {
+            tracing::warn!("no riding boundaries in {}: run `voix data build`", folder.join(set.folder).display());
+            continue;
+        };
+        let mut names: Vec<PathBuf> = entries.filter_map(Result::ok).map(|entry| entry.path()).collect();
+        names.sort();
+        for path in names.into_iter().filter(|path| path.extension().is_some_and(|extension| extension == "json")) {
+            let (Some(name), Ok(content)) = (path.file_name().and_then(|name| name.to_str()), std::fs::read(&path))
+            else {
+                continue;
+            };
+            let file = ServedFile {
+                hash: content_hash(&content),
+                content_type: "application/json",
+                br: Some(compression::brotli(&content).into()),
+                gzip: Some(compression::gzip(&content).into()),
+                identity: Bytes::from(content),
+            };
+            served.insert(format!("{}/{name}", set.folder), file);
+        }
+    }
+    tracing::info!("serving {} riding boundary files at {BOUNDARIES_PATH}", served.len());
+    served
+}
+
+/// `GET /data/boundaries/{set}/{file}` (`map/QC.json`): public data, like the data file.
+pub async fn serve_boundaries(
+    State(state): State<AppState>,
+    UrlPath((set, file)): UrlPath<(String, String)>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Result<Response, Error> {
+    let served = state.data_file.boundaries.get(&format!("{set}/{file}")).ok_or(Error::NotFound)?;
+    Ok(served.response(&headers, served.cache_by_hash(&uri)))
 }
 
 /// A precompressed `PATH.extension` whose decompressed content equals `content` (a stale one is ignored).

@@ -51,6 +51,7 @@ pub fn app(state: AppState) -> Router {
         .route("/campaigns/{file}", get(campaigns::serve_campaign))
         .route("/schema/campaign.v1.json", get(schema::campaign_schema))
         .route(data_file::URL_PATH, get(data_file::serve))
+        .route(data_file::BOUNDARIES_PATH, get(data_file::serve_boundaries))
         .route(glossary::URL_PATH, get(glossary::serve))
         .route("/healthz", get(health::healthz))
         // Browsers ask for an icon on every page the server renders (confirmation, withdrawal): "none", not a 404.

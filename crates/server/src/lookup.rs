@@ -1,4 +1,4 @@
-//! `voix lookup CODE`: the federal ridings of a postal code and their MPs, as the widget offers them: the short list
+//! `voix lookup CODE` (and `--at LAT,LON`, in [`at`]): the federal ridings of a postal code and their MPs, as the widget offers them: the short list
 //! of ridings sharing the postal code's area (first = the suggestion), then the rest of the province. With
 //! `--format json`, the short list as data; with `--evaluate FILE.csv`, how good the lookup is on real codes.
 
@@ -9,6 +9,9 @@ use std::time::Instant;
 use voix_core::directory::{area_share_line, as_of_line, other_ridings_heading, RidingShare};
 use voix_core::i18n::{ActionText, LetterText};
 use voix_core::{Candidates, Directory, District, FedNum, Lang, PostalCode};
+
+mod at;
+pub use at::{run_at, EXIT_NO_RIDING_THERE};
 
 /// Exit status: the code is valid and its ridings were printed.
 pub const EXIT_FOUND: u8 = 0;
@@ -120,19 +123,7 @@ fn lookup_json(directory: &Directory, code: &PostalCode, candidates: &Candidates
     let ridings: Vec<serde_json::Value> = candidates
         .short_list()
         .iter()
-        .filter_map(|riding| Some((riding, directory.district(riding.fed_num)?)))
-        .map(|(riding, district)| {
-            let mp = district
-                .mp()
-                .map(|mp| serde_json::json!({"name": mp.name(), "party": mp.party().id(), "email": mp.email()}));
-            serde_json::json!({
-                "fed_num": district.fed_num().0,
-                "name_en": district.name(Lang::En),
-                "name_fr": district.name(Lang::Fr),
-                "share": riding.permille.map(|permille| f64::from(permille) / 1000.0),
-                "mp": mp,
-            })
-        })
+        .filter_map(|riding| Some(riding_json(directory.district(riding.fed_num)?, riding.permille)))
         .collect();
     let provinces: Vec<&str> = candidates.provinces().iter().map(|province| province.code()).collect();
     serde_json::json!({
@@ -141,6 +132,19 @@ fn lookup_json(directory: &Directory, code: &PostalCode, candidates: &Candidates
         "exact": candidates.is_precise(),
         "as_of": directory.as_of().to_string(),
         "provinces": provinces,
+    })
+}
+
+/// One riding of the JSON contract: `{"fed_num", "name_en", "name_fr", "share", "mp"}`.
+fn riding_json(district: &District, share_permille: Option<u16>) -> serde_json::Value {
+    let mp =
+        district.mp().map(|mp| serde_json::json!({"name": mp.name(), "party": mp.party().id(), "email": mp.email()}));
+    serde_json::json!({
+        "fed_num": district.fed_num().0,
+        "name_en": district.name(Lang::En),
+        "name_fr": district.name(Lang::Fr),
+        "share": share_permille.map(|permille| f64::from(permille) / 1000.0),
+        "mp": mp,
     })
 }
 

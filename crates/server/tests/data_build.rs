@@ -104,6 +104,21 @@ fn the_command_writes_the_file_and_prints_its_sizes() {
     assert_eq!(written, built());
     let hash = voix_server::content_hash(written.as_bytes());
     assert!(printed.contains(&format!("/data/canada.json?v={hash}")), "{printed}");
+    // The ridings' boundaries beside it, one file per province, each the committed one byte for byte.
+    for set in ["map", "exact"] {
+        assert!(
+            printed.contains(&format!(
+                "Wrote 13 boundary files in {}",
+                out.with_file_name("boundaries").join(set).display()
+            )),
+            "{printed}"
+        );
+        for province in ["NL", "PE", "NS", "NB", "QC", "ON", "MB", "SK", "AB", "BC", "YT", "NT", "NU"] {
+            let name = format!("boundaries/{set}/{province}.json");
+            let written = std::fs::read(out.with_file_name(&name)).expect("written");
+            assert_eq!(written, std::fs::read(repo_data().join(&name)).expect("committed"), "{name}");
+        }
+    }
 
     let stamped = Command::new(env!("CARGO_BIN_EXE_voix"))
         .args(["data", "build", "--as-of", "2025-10-01", "--lang", "fr", "--source"])

@@ -94,3 +94,26 @@ async fn a_missing_or_broken_file_answers_404() {
     // The rest of the server is unaffected.
     assert_eq!(get(&app, "/healthz", &[]).await.status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn each_province_s_boundaries_are_served_beside_the_data_file() {
+    let fixture = Fixture::new();
+    let folder = tempfile::tempdir().expect("tempdir");
+    let data_file = folder.path().join("canada.json");
+    std::fs::copy(base_fixture(), &data_file).expect("copy");
+    std::fs::create_dir_all(folder.path().join("boundaries/map")).expect("mkdir");
+    let topology = r#"{"type":"Topology","transform":{"scale":[1,1],"translate":[-80,45]},"arcs":[],"objects":{}}"#;
+    std::fs::write(folder.path().join("boundaries/map/QC.json"), topology).expect("write");
+    let app = app_with_data_file(&fixture, &data_file).await;
+
+    let served = get(&app, "/data/boundaries/map/QC.json", &[("accept-encoding", "br")]).await;
+    assert_eq!(served.status, StatusCode::OK);
+    assert_eq!(served.header("content-encoding"), Some("br"));
+    assert_eq!(served.header("access-control-allow-origin"), Some("*"));
+    assert_eq!(compression::unbrotli(&served.body).as_deref(), Some(topology.as_bytes()));
+    for missing in
+        ["/data/boundaries/map/ON.json", "/data/boundaries/exact/QC.json", "/data/boundaries/map/..%2Fcanada.json"]
+    {
+        assert_eq!(get(&app, missing, &[]).await.status, StatusCode::NOT_FOUND, "{missing}");
+    }
+}

@@ -143,3 +143,84 @@ fn evaluate_counts_first_in_list_and_lengths() {
         "{printed}"
     );
 }
+
+fn lookup_at(at: &str, data: &Path, lang: &str, json: bool) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_voix"));
+    command.args(["lookup", "--at", at, "--lang", lang, "--data"]).arg(data);
+    if json {
+        command.args(["--format", "json"]);
+    }
+    command.output().expect("run voix lookup --at")
+}
+
+fn json_of(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).expect("one JSON value")
+}
+
+#[test]
+fn a_location_gets_its_exact_riding() {
+    let output = lookup_at("45.4236,-75.7009", &repo_data_file(), "en", true);
+    assert_eq!(output.status.code(), Some(0));
+    let answer = json_of(&output);
+    assert_eq!(answer["exact"], true);
+    assert_eq!(answer["at"], serde_json::json!({"lat": 45.4236, "lon": -75.7009}));
+    assert_eq!(answer["as_of"], "2025-08-18");
+    let ridings = answer["ridings"].as_array().expect("a list");
+    assert_eq!(ridings.len(), 1);
+    assert_eq!(ridings[0]["fed_num"], 35079);
+    assert_eq!(ridings[0]["name_fr"], "Ottawa-Centre");
+    assert!(ridings[0]["mp"]["name"].is_string());
+    assert!(answer.get("reason").is_none());
+
+    let text = lookup_at("45.5017,-73.5673", &repo_data_file(), "fr", false);
+    assert_eq!(text.status.code(), Some(0));
+    let printed = stdout(&text);
+    assert!(printed.starts_with("Votre position est dans cette circonscription\u{a0}:\n  Ville-Marie"), "{printed}");
+}
+
+#[test]
+fn a_location_in_no_riding_or_in_an_overlap_gets_an_empty_list_and_a_reason() {
+    for (at, reason) in
+        [("48.8566,2.3522", "outside_canada"), ("44.0,-74.0", "no_riding"), ("49.08,-122.68", "several")]
+    {
+        let output = lookup_at(at, &repo_data_file(), "en", true);
+        assert_eq!(output.status.code(), Some(3), "{at}");
+        let answer = json_of(&output);
+        assert_eq!(answer["ridings"], serde_json::json!([]), "{at}");
+        assert_eq!(answer["exact"], false);
+        assert_eq!(answer["reason"], reason, "{at}");
+        assert!(answer["message"]["fr"].as_str().is_some_and(|message| message.contains("circonscription")));
+    }
+    let overlap = json_of(&lookup_at("49.08,-122.68", &repo_data_file(), "en", true));
+    assert_eq!(overlap["overlapping"], serde_json::json!([59001, 59032]));
+    let abroad = lookup_at("48.8566,2.3522", &repo_data_file(), "fr", false);
+    assert_eq!(
+        stdout(&abroad).trim(),
+        "Cet endroit est hors du Canada\u{a0}: trouvez plutôt votre circonscription par code postal."
+    );
+}
+
+#[test]
+fn a_malformed_location_says_how_to_write_one_and_exits_1() {
+    for (at, lang, expected) in [
+        ("45.42 -75.70", "en", "\"45.42 -75.70\" is not a location: write the latitude, a comma, then the longitude"),
+        ("nord,ouest", "fr", "«\u{a0}nord,ouest\u{a0}» n'est pas une position"),
+        ("-91,-75", "en", "-91 is not a latitude (from -90 to 90 degrees)"),
+    ] {
+        let output = lookup_at(at, &repo_data_file(), lang, false);
+        assert_eq!(output.status.code(), Some(1), "{at}");
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(said.contains(expected), "{at}: {said}");
+        assert!(output.stdout.is_empty());
+    }
+}
+
+#[test]
+fn a_location_without_boundary_files_says_so_and_exits_2() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let data = folder.path().join("canada.json");
+    std::fs::copy(repo_data_file(), &data).expect("copy");
+    let output = lookup_at("45.4236,-75.7009", &data, "en", false);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("The ridings' boundaries could not be loaded"));
+}

@@ -5,6 +5,8 @@
 //! [`Located::Nowhere`] or [`Located::Several`], and the caller falls back to the postal code's short list.
 
 use super::FedNum;
+use crate::i18n::LocationText;
+use crate::json::{Kind, Value};
 
 /// A point: longitude then latitude, in degrees (WGS84), as GeoJSON and TopoJSON write them.
 pub type Point = (f64, f64);
@@ -78,63 +80,65 @@ pub fn locate(shapes: &[Shape], point: Point) -> Located {
 }
 
 /// Reads riding boundaries from TopoJSON (one object of Polygon/MultiPolygon geometries with a `fed_num`
-/// property, quantized arcs with a `transform`), the format of `data/source/fed2023_simpl100m.topo.json`.
+/// property, quantized arcs with a `transform`): the format of `data/source/fed2023_simpl100m.topo.json` and of the
+/// per-province files `voix data build` writes. Read with the small JSON reader, so the widget links no serde.
 pub fn shapes_from_topojson(json: &str) -> Result<Vec<Shape>, String> {
-    use serde_json::Value;
-    let root: Value = serde_json::from_str(json).map_err(|error| format!("not JSON: {error}"))?;
-    let number = |value: &Value, what: &str| value.as_f64().ok_or_else(|| format!("{what} is not a number"));
+    let root = crate::json::parse(json).map_err(|error| format!("not JSON: {}", error.code.message()))?;
     let transform = root.get("transform").ok_or("no transform")?;
     let pair = |name: &str| -> Result<(f64, f64), String> {
-        let values = transform.get(name).and_then(Value::as_array).ok_or(format!("no transform.{name}"))?;
-        match values.as_slice() {
-            [x, y] => Ok((number(x, name)?, number(y, name)?)),
-            _ => Err(format!("transform.{name} is not a pair")),
+        match transform.get(name).map(|value| &value.kind) {
+            Some(Kind::Array(values)) if values.len() == 2 => Ok((float(&values[0])?, float(&values[1])?)),
+            _ => Err(format!("transform.{name} is not a pair of numbers")),
         }
     };
     let (scale, translate) = (pair("scale")?, pair("translate")?);
     let mut arcs: Vec<Vec<Point>> = Vec::new();
-    for arc in root.get("arcs").and_then(Value::as_array).ok_or("no arcs")? {
-        let (mut x, mut y) = (0.0, 0.0);
+    for arc in array(root.get("arcs"), "arcs")? {
+        let (mut x, mut y) = (0i64, 0i64);
         let mut points = Vec::new();
-        for delta in arc.as_array().ok_or("an arc is not a list")? {
-            let delta = delta.as_array().ok_or("an arc point is not a pair")?;
-            let (Some(dx), Some(dy)) = (delta.first(), delta.get(1)) else { return Err("a short arc point".into()) };
-            x += number(dx, "an arc point")?;
-            y += number(dy, "an arc point")?;
-            points.push((x * scale.0 + translate.0, y * scale.1 + translate.1));
+        for delta in array(Some(arc), "an arc")? {
+            let [dx, dy, ..] = array(Some(delta), "an arc point")? else { return Err("a short arc point".into()) };
+            x = x.checked_add(whole(dx)?).ok_or("an arc runs off the grid")?;
+            y = y.checked_add(whole(dy)?).ok_or("an arc runs off the grid")?;
+            points.push((x as f64 * scale.0 + translate.0, y as f64 * scale.1 + translate.1));
         }
         arcs.push(points);
     }
     let ring = |indexes: &Value| -> Result<Vec<Point>, String> {
         let mut ring: Vec<Point> = Vec::new();
-        for index in indexes.as_array().ok_or("a ring is not a list")? {
-            let index = index.as_i64().ok_or("an arc index is not a number")?;
-            let arc = if index >= 0 { usize::try_from(index).ok() } else { usize::try_from(!index).ok() };
-            let arc = arc.and_then(|i| arcs.get(i)).ok_or("an arc index is out of range")?;
-            let points: Vec<Point> = if index >= 0 { arc.clone() } else { arc.iter().rev().copied().collect() };
+        for index in array(Some(indexes), "a ring")? {
+            let index = whole(index)?;
+            let arc = usize::try_from(if index >= 0 { index } else { !index }).ok().and_then(|i| arcs.get(i));
+            let arc = arc.ok_or("an arc index is out of range")?;
             let skip = usize::from(!ring.is_empty());
-            ring.extend(points.into_iter().skip(skip));
+            if index >= 0 {
+                ring.extend(arc.iter().skip(skip));
+            } else {
+                ring.extend(arc.iter().rev().skip(skip));
+            }
         }
         Ok(ring)
     };
     let polygon = |rings: &Value| -> Result<Vec<Vec<Point>>, String> {
-        rings.as_array().ok_or("a polygon is not a list")?.iter().map(ring).collect()
+        array(Some(rings), "a polygon")?.iter().map(ring).collect()
     };
-    let objects = root.get("objects").and_then(Value::as_object).ok_or("no objects")?;
-    let object = objects.values().next().ok_or("no object")?;
+    let Some(Kind::Object(objects)) = root.get("objects").map(|objects| &objects.kind) else {
+        return Err("no objects".into());
+    };
+    let object = &objects.first().ok_or("no object")?.value;
     let mut shapes = Vec::new();
-    for geometry in object.get("geometries").and_then(Value::as_array).ok_or("no geometries")? {
-        let fed_num = geometry.pointer("/properties/fed_num").ok_or("a geometry without fed_num")?;
-        let fed_num = match fed_num {
-            Value::String(text) => text.parse::<u32>().ok(),
-            other => other.as_u64().and_then(|n| u32::try_from(n).ok()),
+    for geometry in array(object.get("geometries"), "geometries")? {
+        let fed_num = geometry.get("properties").and_then(|properties| properties.get("fed_num"));
+        let fed_num = match fed_num.map(|value| &value.kind) {
+            Some(Kind::String(text) | Kind::Number(text)) => text.parse::<u32>().ok(),
+            _ => None,
         };
-        let fed_num = FedNum(fed_num.ok_or("a fed_num is not a number")?);
+        let fed_num = FedNum(fed_num.ok_or("a geometry without a numeric fed_num")?);
         let arcs = geometry.get("arcs").ok_or("a geometry without arcs")?;
-        let polygons = match geometry.get("type").and_then(Value::as_str) {
-            Some("Polygon") => vec![polygon(arcs)?],
-            Some("MultiPolygon") => {
-                arcs.as_array().ok_or("a multipolygon is not a list")?.iter().map(polygon).collect::<Result<_, _>>()?
+        let polygons = match geometry.get("type").map(|kind| &kind.kind) {
+            Some(Kind::String(kind)) if kind == "Polygon" => vec![polygon(arcs)?],
+            Some(Kind::String(kind)) if kind == "MultiPolygon" => {
+                array(Some(arcs), "a multipolygon")?.iter().map(polygon).collect::<Result<_, _>>()?
             }
             _ => continue,
         };
@@ -143,10 +147,83 @@ pub fn shapes_from_topojson(json: &str) -> Result<Vec<Shape>, String> {
     Ok(shapes)
 }
 
-/// Whether a point is plausibly in Canada at all (its bounding box, generously): anything else is a typo or a
+/// The items of an array, or what was expected.
+fn array<'a>(value: Option<&'a Value>, what: &str) -> Result<&'a [Value], String> {
+    match value.map(|value| &value.kind) {
+        Some(Kind::Array(items)) => Ok(items),
+        _ => Err(format!("{what} is not a list")),
+    }
+}
+
+/// A whole number (TopoJSON's quantized coordinates and arc indexes).
+fn whole(value: &Value) -> Result<i64, String> {
+    let Kind::Number(text) = &value.kind else { return Err("a coordinate is not a number".into()) };
+    match crate::json::integer(text) {
+        Some((negative, magnitude)) => {
+            let magnitude = i64::try_from(magnitude).map_err(|_| "a coordinate is too large".to_owned())?;
+            Ok(if negative { -magnitude } else { magnitude })
+        }
+        None => Err(format!("{text} is not a whole number")),
+    }
+}
+
+/// Any number (the transform's scale and translation).
+fn float(value: &Value) -> Result<f64, String> {
+    match &value.kind {
+        Kind::Number(text) => text.parse::<f64>().map_err(|_| format!("{text} is not a number")),
+        _ => Err("the transform is not numbers".into()),
+    }
+}
+
+/// Why a location gives no riding, as `voix lookup --at` names it (`reason`) and as the widget says it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Miss {
+    /// Outside Canada's bounding box (a typo, latitude and longitude swapped, or abroad).
+    OutsideCanada,
+    /// In Canada but in no riding of the data (a gap, such as the strip along 60°N).
+    NoRiding,
+    /// In more than one riding of the data (an overlap): these.
+    Several(Vec<FedNum>),
+}
+
+impl Miss {
+    /// The machine-readable name: `outside_canada`, `no_riding`, `several`.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Miss::OutsideCanada => "outside_canada",
+            Miss::NoRiding => "no_riding",
+            Miss::Several(_) => "several",
+        }
+    }
+
+    /// What to tell the person.
+    pub fn text(&self) -> LocationText {
+        match self {
+            Miss::OutsideCanada => LocationText::OutsideCanada,
+            Miss::NoRiding => LocationText::NoRiding,
+            Miss::Several(_) => LocationText::Several,
+        }
+    }
+}
+
+/// The riding of a point, or why there is none: [`in_canada_bounds`] first, then [`locate`].
+pub fn riding_at(shapes: &[Shape], point: Point) -> Result<FedNum, Miss> {
+    if !in_canada_bounds(point) {
+        return Err(Miss::OutsideCanada);
+    }
+    match locate(shapes, point) {
+        Located::One(fed_num) => Ok(fed_num),
+        Located::Nowhere => Err(Miss::NoRiding),
+        Located::Several(fed_nums) => Err(Miss::Several(fed_nums)),
+    }
+}
+
+/// Whether a point is plausibly in Canada at all (its bounding box, generously: the territories' riding boundaries
+/// reach the North Pole over the
+/// Arctic Ocean): anything else is a typo or a
 /// location abroad, answered before any lookup.
 pub fn in_canada_bounds((lon, lat): Point) -> bool {
-    (-141.1..=-52.5).contains(&lon) && (41.6..=83.2).contains(&lat)
+    (-141.1..=-52.5).contains(&lon) && (41.6..=90.0).contains(&lat)
 }
 
 #[cfg(test)]

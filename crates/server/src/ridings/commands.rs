@@ -1,5 +1,6 @@
 //! The `voix data build` and `voix data refresh` commands: read, transform, check, write, and say what happened.
 
+use super::boundaries::{self, BoundarySet, WrittenBoundaries};
 use super::members::{self, ExportKind};
 use super::output::{self, Written};
 use super::{build, refresh, DataError, SOURCE_AS_OF};
@@ -34,6 +35,29 @@ fn written_lines(written: &Written, lang: Lang) -> Vec<String> {
     ]
 }
 
+/// "Wrote 13 boundary files in data/boundaries/map (largest: QC.json, 16,302 B brotli; budget 20,000)."
+fn boundaries_line(folder: &Path, set: BoundarySet, files: &[WrittenBoundaries], lang: Lang) -> String {
+    let largest = files.iter().max_by_key(|file| file.sizes.brotli);
+    let (name, brotli) = largest.map_or((String::new(), 0), |file| {
+        (file.path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default(), file.sizes.brotli)
+    });
+    let total: usize = files.iter().map(|file| file.sizes.brotli).sum();
+    match lang {
+        Lang::En => format!(
+            "Wrote {} boundary files in {} ({total} B brotli in all; largest {name}, {brotli} B; budget {} per file).",
+            files.len(),
+            folder.display(),
+            set.brotli_budget
+        ),
+        Lang::Fr => format!(
+            "{} fichiers de limites écrits dans {} ({total} o en brotli en tout\u{a0}; le plus lourd {name}, {brotli} o\u{a0}; budget de {} par fichier).",
+            files.len(),
+            folder.display(),
+            set.brotli_budget
+        ),
+    }
+}
+
 /// `voix data build`: `source` → `out_path`.
 pub fn build(
     source: &Path,
@@ -51,6 +75,11 @@ pub fn build(
     }];
     lines.extend(report.lines(lang));
     lines.extend(written_lines(&written, lang));
+    let folder = boundaries::folder_beside(out_path);
+    for set in [boundaries::MAP, boundaries::EXACT] {
+        let files = boundaries::write_set(source, &folder, set, false)?;
+        lines.push(boundaries_line(&folder.join(set.folder), set, &files, lang));
+    }
     for line in lines {
         let _ = writeln!(out, "{line}");
     }

@@ -5,6 +5,7 @@
 //! write it the same way ([`output`]). `data/README.md` tells where each source comes from and which defects
 //! they have.
 
+pub mod boundaries;
 pub mod build;
 pub mod commands;
 pub mod members;
@@ -36,6 +37,7 @@ pub enum SourceProblem {
     BadFsa { fsa: String },
     FsaOutsideProvince { fsa: String, code: String },
     BadShare { fsa: String, share: String },
+    BadBoundaries { detail: String },
 }
 
 impl SourceProblem {
@@ -85,6 +87,10 @@ impl SourceProblem {
             }
             (SourceProblem::BadShare { fsa, share }, Fr) => {
                 format!("{fsa} a une part de surface de {share}, qui n'est pas entre 0 et 1")
+            }
+            (SourceProblem::BadBoundaries { detail }, En) => format!("not riding boundaries in TopoJSON: {detail}"),
+            (SourceProblem::BadBoundaries { detail }, Fr) => {
+                format!("pas des limites de circonscriptions en TopoJSON\u{a0}: {detail}")
             }
         }
     }
@@ -161,6 +167,12 @@ pub enum DataError {
     OverBudget {
         brotli: usize,
     },
+    /// A province's boundary file over its set's budget.
+    BoundariesOverBudget {
+        path: PathBuf,
+        brotli: usize,
+        budget: usize,
+    },
     /// The export would leave more seats empty than real vacancies ever do: probably a partial export.
     TooManyVacancies {
         vacant: usize,
@@ -210,6 +222,14 @@ impl DataError {
             ),
             (DataError::OverBudget { brotli }, Fr) => format!(
                 "le fichier de données pèserait {brotli} octets avec brotli, au-delà du budget de {BROTLI_BUDGET}\u{a0}: rien n'est écrit"
+            ),
+            (DataError::BoundariesOverBudget { path, brotli, budget }, En) => format!(
+                "{} would weigh {brotli} bytes with brotli, over its budget of {budget}: nothing written",
+                path.display()
+            ),
+            (DataError::BoundariesOverBudget { path, brotli, budget }, Fr) => format!(
+                "{} pèserait {brotli} octets avec brotli, au-delà de son budget de {budget}\u{a0}: rien n'est écrit",
+                path.display()
             ),
             (DataError::TooManyVacancies { vacant, total }, En) => format!(
                 "the export would leave {vacant} of {total} seats without an MP: is it complete? Nothing written (--force writes it anyway)"
