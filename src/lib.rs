@@ -9,6 +9,7 @@ mod boot;
 mod clipboard;
 mod components;
 mod embed;
+mod geometry;
 mod load;
 pub mod preview;
 mod print;

@@ -7,6 +7,7 @@ mod lang_switch;
 mod letter;
 mod parts;
 mod petition;
+mod riding_map;
 mod root;
 mod split;
 mod status;

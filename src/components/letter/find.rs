@@ -2,6 +2,7 @@
 //! "Not my riding" opens every riding of the province, searchable by name.
 
 use super::{event_root, focus_after_update, LetterForm};
+use crate::components::riding_map::{locate_riding, riding_map};
 use crate::components::text::Tr;
 use crate::load::{fetch_represent, DirectoryState};
 use leptos::prelude::*;
@@ -182,6 +183,11 @@ fn mp_line(district: &District, lang: Lang) -> String {
 /// listed?" for the rest of the province.
 #[component]
 fn SharedRidings(directory: Arc<Directory>, short: Vec<FedNum>, form: LetterForm, lang: Signal<Lang>) -> impl IntoView {
+    let map = riding_map(directory.clone(), short.clone(), lang);
+    let provinces = form.candidates.with_untracked(|candidates| {
+        candidates.as_ref().map(|candidates| candidates.provinces().to_vec()).unwrap_or_default()
+    });
+    let locate = locate_riding(provinces, form.riding, "voix-riding-result", lang);
     let choices = move || {
         let lang_now = lang.get();
         short
@@ -209,6 +215,8 @@ fn SharedRidings(directory: Arc<Directory>, short: Vec<FedNum>, form: LetterForm
         <div class="voix-riding" id="voix-riding-result" tabindex="-1" role="group" aria-labelledby="voix-riding-label">
             <p id="voix-riding-label" class="voix-muted"><Tr text=LetterText::RidingsShared lang/></p>
             <ul class="voix-choices">{choices}</ul>
+            {map}
+            {locate}
             <button type="button" class="voix-button voix-button--secondary"
                 on:click=move |ev| {
                     form.choosing.set(true);

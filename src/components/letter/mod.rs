@@ -8,6 +8,7 @@ mod find;
 mod recipients;
 mod send;
 mod server_send;
+mod style;
 mod write;
 
 use crate::components::text::Loc;
@@ -130,8 +131,15 @@ pub fn LetterPart(campaign: Arc<Campaign>, lang: Signal<Lang>) -> impl IntoView 
         _ => None,
     };
     let has_riding = move || form.riding.get().is_some();
+    // The letter's styles join the widget's once the letter is in its shadow root.
+    let mounted = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(element) = mounted.get() {
+            style::adopt_beside(element.into());
+        }
+    });
     view! {
-        <div class="voix-letter">
+        <div class="voix-letter" node_ref=mounted>
             <p><Loc text=intro.clone() lang/></p>
             <FindRiding campaign=campaign.clone() letter=letter.clone() form lang start_loading=Callback::new(move |_| start_loading())/>
             <Show when=has_riding>

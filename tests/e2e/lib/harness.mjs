@@ -3,7 +3,7 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
-import { mkdtemp, mkdir, readdir, readFile, writeFile, rm } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, writeFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +66,8 @@ export async function startVoix({ extraOrigins = [], editCampaign, editData, ser
   const data = JSON.parse(await readFile(join(ROOT, 'data', 'canada.json'), 'utf8'));
   editData?.(data);
   await writeFile(dataFile, JSON.stringify(data));
+  // The ridings' boundaries are read beside the data file (the map and "Use my location").
+  await symlink(join(ROOT, 'data', 'boundaries'), join(work, 'boundaries'));
   // The links in emails point at this run's address (voix serve never takes them from a request).
   const args = ['serve', '--addr', `127.0.0.1:${port}`, '--public-url', `http://127.0.0.1:${port}`,
     '--data', join(work, 'data'), '--campaigns', campaigns, '--bundle', join(ROOT, 'pkg'), '--data-file', dataFile,

@@ -31,6 +31,54 @@ pub struct DrawnRiding {
     pub label: (i32, i32),
 }
 
+impl Drawing {
+    /// The map as SVG markup: `title` names it for screen readers, `names[i]` labels riding `i` (the first one,
+    /// the likeliest, drawn darker, as it is first in the list beside the map). Styled by attributes, so the
+    /// widget's stylesheet (in its first download) needs no rule for it.
+    pub fn to_svg(&self, title: &str, names: &[&str]) -> String {
+        let mut svg = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="280" viewBox="0 0 {} {}" role="img" aria-label="{}">"#,
+            self.width,
+            self.height,
+            escape(title)
+        );
+        for (index, riding) in self.ridings.iter().enumerate() {
+            let opacity = if index == 0 { "0.35" } else { "0.12" };
+            let _ = write!(
+                svg,
+                r##"<path d="{}" fill-rule="evenodd" fill="#0b5cad" fill-opacity="{opacity}" stroke="#1b1b1b"/>"##,
+                riding.path
+            );
+        }
+        for (riding, name) in self.ridings.iter().zip(names) {
+            let _ = write!(
+                svg,
+                r##"<text x="{}" y="{}" text-anchor="middle" font-size="11" font-weight="600" fill="#1b1b1b" stroke="#fff" stroke-width="3" paint-order="stroke">{}</text>"##,
+                riding.label.0,
+                riding.label.1,
+                escape(name)
+            );
+        }
+        svg.push_str("</svg>");
+        svg
+    }
+}
+
+/// Text for SVG markup: `&`, `<`, `>` and `"` escaped.
+fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            _ => escaped.push(c),
+        }
+    }
+    escaped
+}
+
 /// Draws `shapes` together; `None` when there is nothing to draw.
 pub fn draw(shapes: &[&Shape]) -> Option<Drawing> {
     let points = || shapes.iter().flat_map(|shape| shape.polygons.iter().flatten().flatten());
@@ -140,6 +188,17 @@ mod tests {
         assert!(drawing.ridings[1].path.starts_with("M160 225"), "{}", drawing.ridings[1].path);
         assert_eq!(drawing.ridings[0].label, (84, 116));
         assert_eq!(draw(&[]), None);
+    }
+
+    #[test]
+    fn the_svg_names_the_map_and_labels_each_riding_with_its_name_escaped() {
+        let west = shape(35001, &[(-80.0, 45.0), (-79.0, 45.0), (-79.0, 46.0), (-80.0, 46.0)]);
+        let east = shape(35002, &[(-79.0, 45.0), (-78.0, 45.0), (-78.0, 46.0), (-79.0, 46.0)]);
+        let svg = draw(&[&west, &east]).expect("a drawing").to_svg("Map \"of\" ridings", &["A & B", "<C>"]);
+        assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="280" viewBox="0 0 320 233" role="img" aria-label="Map &quot;of&quot; ridings">"#), "{svg}");
+        assert_eq!(svg.matches("<path d=\"M").count(), 2);
+        assert!(svg.contains(">A &amp; B</text>") && svg.contains(">&lt;C&gt;</text>"), "{svg}");
+        assert!(svg.ends_with("</svg>"));
     }
 
     #[test]

@@ -23,8 +23,9 @@ catalogue! {
         "Cet endroit n'est dans aucune de nos limites de circonscriptions (peut-être un vide des données)\u{a0}: choisissez votre circonscription dans la liste par code postal.";
     Several => "This location is on a border where our map data overlaps: choose your riding from the list by postal code.",
         "Cet endroit est sur une limite où nos données se chevauchent\u{a0}: choisissez votre circonscription dans la liste par code postal.";
-    OtherProvince => "This location is not in your postal code's province: is it where you live? Choose your riding from the list.",
-        "Cet endroit n'est pas dans la province de votre code postal\u{a0}: est-ce là que vous habitez\u{a0}? Choisissez votre circonscription dans la liste.";
+    /// The widget compares the location with the ridings of the postal code's province only.
+    NotInProvince => "This location is in none of the ridings of your postal code's province: is it where you live? Choose your riding from the list.",
+        "Cet endroit n'est dans aucune circonscription de la province de votre code postal\u{a0}: est-ce là que vous habitez\u{a0}? Choisissez votre circonscription dans la liste.";
     BoundariesUnavailable => "The ridings' boundaries could not be loaded. Choose your riding from the list instead.",
         "Les limites des circonscriptions n'ont pas pu être chargées. Choisissez plutôt votre circonscription dans la liste.";
     MapTitle => "Map of these ridings", "Carte de ces circonscriptions";
