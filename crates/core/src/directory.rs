@@ -19,7 +19,7 @@ mod text;
 pub use date::IsoDate;
 pub use names::{index_words, name_key, query_words, words_match};
 pub use short_list::RidingShare;
-pub use text::{area_share_line, as_of_line, other_ridings_heading};
+pub use text::{area_share_line, as_of_line, other_ridings_heading, unknown_area_line};
 
 use crate::postal::{Fsa, PostalCode, Province};
 use crate::represent::PostcodeDistricts;
@@ -330,6 +330,7 @@ pub struct Directory {
     /// Sorted by FSA: each FSA's short list in the order offered.
     fsa_ridings: Vec<(Fsa, Vec<RidingShare>)>,
     x_fsa_territories: Vec<(Fsa, Province)>,
+    fsa_without_ridings: Vec<Fsa>,
 }
 
 impl Directory {
@@ -386,6 +387,16 @@ impl Directory {
     }
 
     /// The FSA's short list from the data file (empty for an FSA without geometry).
+    /// Whether `fsa` is in use, as far as the data knows (a short list, a hint, a territory, or listed as in use
+    /// without either). A data file without that last list (older than it) knows every FSA.
+    pub fn knows_fsa(&self, fsa: Fsa) -> bool {
+        self.fsa_without_ridings.is_empty()
+            || self.fsa_without_ridings.binary_search(&fsa).is_ok()
+            || self.fsa_ridings.binary_search_by_key(&fsa, |(key, _)| *key).is_ok()
+            || self.fsa_hints.binary_search_by_key(&fsa, |(key, _)| *key).is_ok()
+            || self.x_fsa_territories.binary_search_by_key(&fsa, |(key, _)| *key).is_ok()
+    }
+
     pub fn fsa_short_list(&self, fsa: Fsa) -> &[RidingShare] {
         match self.fsa_ridings.binary_search_by_key(&fsa, |(key, _)| *key) {
             Ok(index) => &self.fsa_ridings[index].1,

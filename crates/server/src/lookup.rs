@@ -6,7 +6,7 @@ use crate::check::Format;
 use std::io::{self, Write};
 use std::path::Path;
 use std::time::Instant;
-use voix_core::directory::{area_share_line, as_of_line, other_ridings_heading, RidingShare};
+use voix_core::directory::{area_share_line, as_of_line, other_ridings_heading, unknown_area_line, RidingShare};
 use voix_core::i18n::{ActionText, LetterText};
 use voix_core::{Candidates, Directory, District, FedNum, Lang, PostalCode};
 
@@ -76,9 +76,23 @@ pub fn run(
     };
     let Some(directory) = read_directory(data, lang, err)? else { return Ok(EXIT_NO_DATA) };
     let candidates = directory.candidates(&code);
+    let known = directory.knows_fsa(code.fsa());
     match format {
-        Format::Json => writeln!(out, "{}", lookup_json(&directory, &code, &candidates))?,
-        Format::Text => write_text(out, &directory, &code, &candidates, lang)?,
+        Format::Json => {
+            let mut answer = lookup_json(&directory, &code, &candidates);
+            if !known {
+                let fsa = code.fsa().to_string();
+                answer["reason"] = "unknown_area".into();
+                answer["message"] = serde_json::json!({"en": unknown_area_line(&fsa, Lang::En), "fr": unknown_area_line(&fsa, Lang::Fr)});
+            }
+            writeln!(out, "{answer}")?;
+        }
+        Format::Text => {
+            if !known {
+                writeln!(err, "{}", unknown_area_line(&code.fsa().to_string(), lang))?;
+            }
+            write_text(out, &directory, &code, &candidates, lang)?;
+        }
     }
     Ok(EXIT_FOUND)
 }
@@ -159,6 +173,20 @@ struct Evaluation {
     nanos: u128,
 }
 
+/// The point-in-polygon's time per location, on a grid of 20,000 points over southern Canada and the territories
+/// (`None` without boundary files): what `--at` and the widget's "Use my location" spend after reading the files.
+fn point_in_polygon_time(data: &Path) -> Option<(usize, f64)> {
+    let shapes = at::read_shapes(&crate::ridings::boundaries::folder_beside(data).join("exact")).ok()?;
+    let points: Vec<(f64, f64)> = (0..200)
+        .flat_map(|i| (0..100).map(move |j| (-140.0 + f64::from(i) * 0.43, 42.0 + f64::from(j) * 0.25)))
+        .collect();
+    let started = Instant::now();
+    let found = points.iter().filter(|point| voix_core::directory::locate::riding_at(&shapes, **point).is_ok()).count();
+    let micros = started.elapsed().as_secs_f64() * 1e6 / points.len() as f64;
+    std::hint::black_box(found);
+    Some((points.len(), micros))
+}
+
 /// Runs the lookup on every `postal_code` of `csv` and compares with its `fed_number`.
 pub fn evaluate(csv: &Path, data: &Path, lang: Lang, out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
     let Some(directory) = read_directory(data, lang, err)? else { return Ok(EXIT_NO_DATA) };
@@ -197,6 +225,7 @@ pub fn evaluate(csv: &Path, data: &Path, lang: Lang, out: &mut impl Write, err: 
         evaluation.listed += usize::from(short.iter().any(|riding| riding.fed_num == right));
         evaluation.lengths[short.len().min(4)] += 1;
     }
+    let pip = point_in_polygon_time(data);
     let n = evaluation.codes.max(1) as f64;
     let percent = |count: usize| 100.0 * count as f64 / n;
     let [none, one, two, three, more] = evaluation.lengths;
@@ -209,5 +238,8 @@ pub fn evaluate(csv: &Path, data: &Path, lang: Lang, out: &mut impl Write, err: 
         percent(one + two + three),
         evaluation.nanos as f64 / n / 1000.0
     )?;
+    if let Some((points, micros)) = pip {
+        writeln!(out, "voix lookup --at points={points} us_per_point={micros:.2} (exact boundaries, every province)")?;
+    }
     Ok(EXIT_FOUND)
 }

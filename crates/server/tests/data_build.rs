@@ -42,6 +42,13 @@ fn the_build_is_deterministic_and_within_budget() {
 #[test]
 fn each_fsa_gets_its_short_list_of_ridings_in_its_own_province() {
     let directory = Directory::from_json(&built()).expect("the widget reads it");
+    // Every FSA Statistics Canada lists is known to be in use; one nobody uses is not.
+    let list = std::fs::read_to_string(repo_data().join("source/statcan_fsa_2021_list.csv")).expect("list");
+    for line in list.lines().skip(1) {
+        let fsa = voix_core::postal::Fsa::parse(&line[..3]).expect("an FSA");
+        assert!(directory.knows_fsa(fsa), "{line}");
+    }
+    assert!(!directory.knows_fsa(voix_core::postal::Fsa::parse("K0Z").expect("an FSA")));
     let fsa = |text: &str| voix_core::postal::Fsa::parse(text).expect("fsa");
     let fed_nums = |text: &str| -> Vec<u32> {
         directory.fsa_short_list(fsa(text)).iter().map(|riding| riding.fed_num.0).collect()

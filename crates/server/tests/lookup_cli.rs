@@ -224,3 +224,23 @@ fn a_location_without_boundary_files_says_so_and_exits_2() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("The ridings' boundaries could not be loaded"));
 }
+
+#[test]
+fn a_postal_code_area_nobody_uses_is_said_and_the_province_still_offered() {
+    let output = lookup("K0Z 1A1", &repo_data_file(), "fr");
+    assert_eq!(output.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("Aucun code postal ne commence par K0Z dans la liste des secteurs postaux"), "{said}");
+    assert!(stdout(&output).contains("Autres circonscriptions en Ontario"), "nothing lost: the province's list");
+    let json = Command::new(env!("CARGO_BIN_EXE_voix"))
+        .args(["lookup", "K0Z 1A1", "--format", "json", "--data"])
+        .arg(repo_data_file())
+        .output()
+        .expect("run");
+    let answer: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(answer["reason"], "unknown_area");
+    assert_eq!(answer["ridings"], serde_json::json!([]));
+    // An FSA in use without any riding data is not called unknown.
+    let in_use = lookup("L3L 1A1", &repo_data_file(), "en");
+    assert!(String::from_utf8_lossy(&in_use.stderr).is_empty());
+}

@@ -8,7 +8,7 @@ use crate::load::{fetch_represent, DirectoryState};
 use leptos::prelude::*;
 use std::sync::Arc;
 use voix_core::campaign::Letter;
-use voix_core::directory::{other_ridings_heading, Directory, District, FedNum};
+use voix_core::directory::{other_ridings_heading, unknown_area_line, Directory, District, FedNum};
 use voix_core::i18n::{ActionText, LetterText};
 use voix_core::postal::PostalCode;
 use voix_core::{Campaign, Lang};
@@ -121,7 +121,12 @@ fn RidingChoice(form: LetterForm, lang: Signal<Lang>) -> impl IntoView {
         let candidates = form.candidates.get()?;
         let lang_now = lang.get();
         if form.choosing.get() {
-            return Some(view! { <RidingList directory candidates=candidates.fed_nums().to_vec() provinces=candidates.provinces().to_vec() form lang/> }.into_any());
+            // A postal code area nobody uses is said (a typo is likely), and the province's list still offered.
+            let fsa = form.code.get().map(|code| code.fsa()).filter(|fsa| !directory.knows_fsa(*fsa));
+            let unknown = fsa.map(|fsa| {
+                view! { <p class="voix-warning" role="status">{unknown_area_line(&fsa.to_string(), lang_now)}</p> }
+            });
+            return Some(view! { {unknown} <RidingList directory candidates=candidates.fed_nums().to_vec() provinces=candidates.provinces().to_vec() form lang/> }.into_any());
         }
         let shared = candidates.short_list().len() > 1;
         if shared && form.riding.get().is_none() {

@@ -121,3 +121,13 @@ test('the precise lookup is used when the campaign enables it, and falls back of
     await voix.stop();
   }
 });
+
+test('a postal code area nobody uses is said, and the province\'s ridings are still offered', async () => {
+  const { context, page } = await openLetter(run.browser, run.voix.origin);
+  await page.getByLabel('Your postal code', { exact: true }).fill('K0Z 1A1');
+  await page.keyboard.press('Enter');
+  await page.getByText("No postal code starts with K0Z in Statistics Canada's list").waitFor({ timeout: 15_000 });
+  assert.ok((await page.locator('.voix-choice').count()) > 100, 'every riding of Ontario');
+  assert.equal(await page.getByLabel('Your postal code', { exact: true }).inputValue(), 'K0Z 1A1', 'nothing lost');
+  await context.close();
+});

@@ -9,7 +9,8 @@
 //!                 "mp": {"name": "…", "party": "liberal", "email": "…@parl.gc.ca", "photo_url": "https://…"}}],
 //!  "fsa_hints": {"K1A": 35075},
 //!  "fsa_ridings": {"K1A": [[35075, 930], [24013, 70]]},
-//!  "x_fsa_territories": {"X0A": "NU", "X0E": "NT"}}
+//!  "x_fsa_territories": {"X0A": "NU", "X0E": "NT"},
+//!  "fsa_without_ridings": ["L3L"]}
 //! ```
 //!
 //! A district whose `mp` is `null` has no sitting member (a vacancy). `fsa_hints` is a suggestion only: one
@@ -44,6 +45,10 @@ pub struct CanadaFile {
     pub fsa_ridings: BTreeMap<String, Vec<(FedNum, u16)>>,
     /// The territory of each `X` FSA (Nunavut or the Northwest Territories share the letter).
     pub x_fsa_territories: BTreeMap<String, Province>,
+    /// FSAs in use (Statistics Canada's list) with neither a short list nor a hint: with the keys above, every
+    /// FSA in use, so that a postal code of an FSA nobody uses is told so.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fsa_without_ridings: Vec<String>,
 }
 
 /// Credit lines in each language.

@@ -137,6 +137,7 @@ pub(super) fn directory(json: &str) -> Result<Directory, DirectoryError> {
         fsa_hints: Vec::new(),
         fsa_ridings: Vec::new(),
         x_fsa_territories: Vec::new(),
+        fsa_without_ridings: Vec::new(),
     };
 
     for (key, value) in object(&root, "fsa_hints")? {
@@ -179,6 +180,13 @@ pub(super) fn directory(json: &str) -> Result<Directory, DirectoryError> {
                 insert_ordered(&mut directory.x_fsa_territories, (fsa, territory), |(fsa, _)| *fsa);
             }
             _ => return Err(DirectoryError::BadFsa { found: key.clone() }),
+        }
+    }
+    if let Some(list) = root.get("fsa_without_ridings") {
+        for value in list.as_array().ok_or_else(|| bad("fsa_without_ridings"))? {
+            let text = value.as_str().ok_or_else(|| bad("fsa_without_ridings"))?;
+            let fsa = Fsa::parse(text).map_err(|_| DirectoryError::BadFsa { found: text.to_owned() })?;
+            insert_ordered(&mut directory.fsa_without_ridings, fsa, |fsa| *fsa);
         }
     }
     Ok(directory)

@@ -13,6 +13,18 @@ pub fn other_ridings_heading(provinces: &[Province], lang: Lang) -> String {
     }
 }
 
+/// A postal code whose FSA is not in use: said, and the province's ridings still offered.
+pub fn unknown_area_line(fsa: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "No postal code starts with {fsa} in Statistics Canada's list of postal code areas: check the first three characters. If they are right, choose your riding from the list."
+        ),
+        Lang::Fr => format!(
+            "Aucun code postal ne commence par {fsa} dans la liste des secteurs postaux de Statistique Canada\u{a0}: vérifiez les trois premiers caractères. S'ils sont justes, choisissez votre circonscription dans la liste."
+        ),
+    }
+}
+
 /// "MP list as of August 18, 2025" / "Liste des députés à jour au 18 août 2025".
 pub fn as_of_line(date: &super::IsoDate, lang: Lang) -> String {
     match lang {

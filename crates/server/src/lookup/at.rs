@@ -62,7 +62,7 @@ pub fn parse_at(text: &str) -> Result<Point, AtProblem> {
 }
 
 /// Every riding's boundary from `folder` (one TopoJSON file per province), or what went wrong.
-fn read_shapes(folder: &Path) -> Result<Vec<Shape>, String> {
+pub(super) fn read_shapes(folder: &Path) -> Result<Vec<Shape>, String> {
     let entries = std::fs::read_dir(folder).map_err(|error| format!("{}: {error}", folder.display()))?;
     let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|entry| entry.path()).collect();
     paths.retain(|path| path.extension().is_some_and(|extension| extension == "json"));

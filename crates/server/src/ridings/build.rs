@@ -189,6 +189,13 @@ pub fn build(source_dir: &Path, as_of: IsoDate) -> Result<(CanadaFile, BuildRepo
     let fsa_hints = read_hints(&source_dir.join(FSA_HINTS_CSV), &districts, &x_fsa_territories, &mut report)?;
     let fsa_ridings =
         read_short_lists(&source_dir.join(OVERLAP_CSV), &districts, &x_fsa_territories, &fsa_hints, &mut report)?;
+    let fsa_without_ridings: Vec<String> = read_rows::<StatcanRow>(&source_dir.join(STATCAN_FSAS_CSV))?
+        .into_iter()
+        .map(|(_, row)| row.fsa)
+        .filter(|fsa| {
+            !fsa_ridings.contains_key(fsa) && !fsa_hints.contains_key(fsa) && !x_fsa_territories.contains_key(fsa)
+        })
+        .collect();
 
     report.districts = districts.len();
     report.mps = districts.values().filter(|district| district.mp.is_some()).count();
@@ -203,6 +210,7 @@ pub fn build(source_dir: &Path, as_of: IsoDate) -> Result<(CanadaFile, BuildRepo
         fsa_hints,
         fsa_ridings,
         x_fsa_territories,
+        fsa_without_ridings,
     };
     Ok((file, report))
 }

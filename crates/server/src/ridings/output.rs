@@ -44,7 +44,12 @@ pub fn to_json(file: &CanadaFile) -> String {
             file.fsa_ridings.iter().map(|(fsa, list)| format!("{}:{}", json(fsa), json(list))).collect();
         let _ = write!(out, "\"fsa_ridings\":{{\n{}\n}},\n", lists.join(",\n"));
     }
-    let _ = writeln!(out, "\"x_fsa_territories\":{}", json(&file.x_fsa_territories));
+    if file.fsa_without_ridings.is_empty() {
+        let _ = writeln!(out, "\"x_fsa_territories\":{}", json(&file.x_fsa_territories));
+    } else {
+        let _ = writeln!(out, "\"x_fsa_territories\":{},", json(&file.x_fsa_territories));
+        let _ = writeln!(out, "\"fsa_without_ridings\":{}", json(&file.fsa_without_ridings));
+    }
     out.push_str("}\n");
     out
 }
