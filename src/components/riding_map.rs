@@ -45,7 +45,11 @@ pub fn riding_map(directory: Arc<Directory>, ridings: Vec<FedNum>, lang: Signal<
 /// (the answer it reveals); otherwise a message says why, and the list stays as it was. One render closure for the
 /// whole block: each closure the widget holds costs the first download a stub (wasm-split keeps the function
 /// table there).
-pub fn locate_riding(
+///
+/// Generic over the part that shows it (`Part`, a marker type), so that each part has its own instance: with one
+/// instance for both, the split bundle's petition rendered nothing here (the closures' code went with the letter's
+/// chunk only); the browser test of the petition's button holds this.
+pub fn locate_riding<Part: 'static>(
     provinces: Vec<Province>,
     riding: RwSignal<Option<FedNum>>,
     focus: &'static str,
@@ -53,8 +57,10 @@ pub fn locate_riding(
 ) -> impl IntoView {
     // `None`: not asked yet; `Some(LocationText::Locating)` while asking; otherwise why there is no answer.
     let state: RwSignal<Option<LocationText>> = RwSignal::new(None);
+    let part = std::marker::PhantomData::<fn() -> Part>;
     let url = data_url();
     let locate = move |event: leptos::ev::MouseEvent| {
+        let _ = part;
         if state.get_untracked() == Some(LocationText::Locating) {
             return;
         }
@@ -76,6 +82,7 @@ pub fn locate_riding(
     // The button and its promise change only with the language; the status line stays in place (a live region
     // announces changes to its text, not a new element).
     let ask = move || {
+        let _ = part;
         let lang = lang.get();
         view! {
             <button type="button" class="voix-button voix-button--secondary" on:click=locate.clone()
@@ -88,7 +95,10 @@ pub fn locate_riding(
     view! {
         <div>
             {ask}
-            <p class="voix-muted" role="status">{move || state.get().map(|text| text.get(lang.get()))}</p>
+            <p class="voix-muted" role="status">{move || {
+                let _ = part;
+                state.get().map(|text| text.get(lang.get()))
+            }}</p>
         </div>
     }
 }

@@ -192,7 +192,7 @@ fn SharedRidings(directory: Arc<Directory>, short: Vec<FedNum>, form: LetterForm
     let provinces = form.candidates.with_untracked(|candidates| {
         candidates.as_ref().map(|candidates| candidates.provinces().to_vec()).unwrap_or_default()
     });
-    let locate = locate_riding(provinces, form.riding, "voix-riding-result", lang);
+    let locate = locate_riding::<LetterForm>(provinces, form.riding, "voix-riding-result", lang);
     let choices = move || {
         let lang_now = lang.get();
         short

@@ -1,6 +1,7 @@
 //! The form's fields: a visible label for each, hints and errors tied to the input with `aria-describedby`.
 
 use super::PetitionForm;
+use crate::components::riding_map::locate_riding;
 use crate::components::text::Tr;
 use crate::load::DirectoryState;
 use leptos::prelude::*;
@@ -233,6 +234,9 @@ pub fn RidingField(form: PetitionForm, lang: Signal<Lang>) -> impl IntoView {
         };
         let options = view! { {shared} {others} };
         let error = move || form.error("riding");
+        // "Use my location to be sure", as in the letter: the exact riding is chosen in the list.
+        let locate =
+            locate_riding::<PetitionForm>(candidates.provinces().to_vec(), form.riding, "voix-pet-riding", lang);
         let on_change = move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
             form.riding.set(value.parse::<u32>().ok().map(FedNum));
@@ -244,11 +248,13 @@ pub fn RidingField(form: PetitionForm, lang: Signal<Lang>) -> impl IntoView {
                     <label for="voix-pet-riding">{PetitionText::ChooseYourRiding.get(lang_now)}</label>
                     <p id="voix-pet-riding-hint" class="voix-muted">{PetitionText::SeveralRidings.get(lang_now)}</p>
                     <select id="voix-pet-riding" name="riding" aria-describedby="voix-pet-riding-hint voix-pet-riding-error"
-                        on:change=on_change>
+                        on:change=on_change
+                        prop:value=move || form.riding.get().map(|fed_num| fed_num.to_string()).unwrap_or_default()>
                         <option value="" selected=chosen.is_none()>{PetitionText::ChooseRidingOption.get(lang_now)}</option>
                         {options}
                     </select>
                     <p id="voix-pet-riding-error" class="voix-field-error">{error}</p>
+                    {locate}
                 </div>
             }
             .into_any(),

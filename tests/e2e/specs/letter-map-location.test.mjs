@@ -1,10 +1,12 @@
 // Beside a shared postal code area's ridings: a small map of them (an SVG named for screen readers, each riding
 // labelled; the list stays the way to choose), and "Use my location to be sure": the browser's location is
 // compared with the ridings' boundaries in the page — no request carries it — and gives the exact riding; a
-// refusal, or a location in no riding, says so and keeps the list. English and French, keyboard only.
+// refusal, or a location in no riding, says so and keeps the list. English and French, keyboard only. The
+// petition's riding list has the same button.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openLetter, seriousViolations, useVoixAndBrowser } from '../lib/harness.mjs';
+import { openPetition, fillSigner } from '../lib/petition.mjs';
 
 const run = useVoixAndBrowser();
 
@@ -88,5 +90,20 @@ test('a location in no riding of the province says so and keeps the list', async
   await group.getByRole('button', { name: 'Use my location to be sure' }).click();
   await group.getByText("This location is in none of the ridings of your postal code's province").waitFor({ timeout: 15_000 });
   assert.equal(await group.locator('.voix-choice--riding').count(), 2);
+  await context.close();
+});
+
+test('the petition offers "Use my location" too, and chooses the riding in its list', async () => {
+  const context = await run.browser.newContext({
+    viewport: { width: 375, height: 900 }, bypassCSP: true,
+    permissions: ['geolocation'], geolocation: { latitude: 45.4961, longitude: -73.5693 },
+  });
+  const { page } = await openPetition(run.browser, run.voix.origin, { context });
+  await fillSigner(page, { postal: 'H2X 1Y4' });
+  const select = page.locator('#voix-pet-riding');
+  await select.waitFor({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Use my location to be sure' }).click();
+  for (let i = 0; i < 150 && (await select.inputValue()) !== '24077'; i += 1) await page.waitForTimeout(100);
+  assert.equal(await select.inputValue(), '24077', 'Ville-Marie—Le Sud-Ouest—Île-des-Soeurs chosen');
   await context.close();
 });
