@@ -16,6 +16,7 @@ use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 use voix_core::{Directory, Lang};
 
 /// Where the widget fetches the data.
@@ -30,7 +31,15 @@ pub struct DataFile {
     /// The same file, parsed: the server's own list of ridings and MPs (server letters take names from it).
     directory: Option<Directory>,
     /// The ridings' boundaries beside it (`boundaries/map/QC.json`, …), served at `/data/boundaries/…`.
-    boundaries: BTreeMap<String, ServedFile>,
+    boundaries: BTreeMap<String, Boundaries>,
+}
+
+/// One boundary file: served as it is until a background thread has compressed it (26 files of up to 150 KB take
+/// brotli's best several seconds, which start-up should not wait for).
+#[derive(Debug)]
+struct Boundaries {
+    plain: ServedFile,
+    compressed: Arc<OnceLock<ServedFile>>,
 }
 
 impl DataFile {
@@ -91,9 +100,9 @@ impl DataFile {
     }
 }
 
-/// Every `SET/XX.json` of the boundaries folder, compressed once; a missing folder is logged (the widget then
-/// offers the list without a map or a location lookup).
-fn load_boundaries(folder: &Path) -> BTreeMap<String, ServedFile> {
+/// Every `SET/XX.json` of the boundaries folder, compressed in the background; a missing folder is logged (the
+/// widget then offers the list without a map or a location lookup).
+fn load_boundaries(folder: &Path) -> BTreeMap<String, Boundaries> {
     let mut served = BTreeMap::new();
     for set in [boundaries::MAP, boundaries::EXACT] {
         let Ok(entries) = std::fs::read_dir(folder.join(set.folder)) else {
@@ -107,16 +116,33 @@ fn load_boundaries(folder: &Path) -> BTreeMap<String, ServedFile> {
             else {
                 continue;
             };
-            let file = ServedFile {
+            let plain = ServedFile {
                 hash: content_hash(&content),
                 content_type: "application/json",
-                br: Some(compression::brotli(&content).into()),
-                gzip: Some(compression::gzip(&content).into()),
                 identity: Bytes::from(content),
+                br: None,
+                gzip: None,
             };
-            served.insert(format!("{}/{name}", set.folder), file);
+            served.insert(format!("{}/{name}", set.folder), Boundaries { plain, compressed: Arc::default() });
         }
     }
+    let work: Vec<(Bytes, String, Arc<OnceLock<ServedFile>>)> = served
+        .values()
+        .map(|file| (file.plain.identity.clone(), file.plain.hash.clone(), file.compressed.clone()))
+        .collect();
+    std::thread::spawn(move || {
+        for (content, hash, compressed) in work {
+            let br = compression::brotli(&content).into();
+            let gzip = compression::gzip(&content).into();
+            let _ = compressed.set(ServedFile {
+                hash,
+                content_type: "application/json",
+                identity: content,
+                br: Some(br),
+                gzip: Some(gzip),
+            });
+        }
+    });
     tracing::info!("serving {} riding boundary files at {BOUNDARIES_PATH}", served.len());
     served
 }
@@ -128,7 +154,8 @@ pub async fn serve_boundaries(
     uri: Uri,
     headers: HeaderMap,
 ) -> Result<Response, Error> {
-    let served = state.data_file.boundaries.get(&format!("{set}/{file}")).ok_or(Error::NotFound)?;
+    let file = state.data_file.boundaries.get(&format!("{set}/{file}")).ok_or(Error::NotFound)?;
+    let served = file.compressed.get().unwrap_or(&file.plain);
     Ok(served.response(&headers, served.cache_by_hash(&uri)))
 }
 
