@@ -6,7 +6,7 @@
 
 use crate::load::{fetch_text, FetchFailure};
 use leptos::wasm_split::SplitLoaderError;
-use voix_core::directory::locate::{riding_at, shapes_from_topojson, Miss, Point, Shape};
+use voix_core::directory::locate::{riding_at, shapes_from_topojson, Boundaries, Miss, Point, Shape};
 use voix_core::directory::map::{draw, Drawing};
 use voix_core::directory::FedNum;
 use voix_core::i18n::LocationText;
@@ -14,28 +14,11 @@ use voix_core::postal::Province;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Which boundaries: the map's (500 m) or the exact ones (100 m).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Boundaries {
-    Map,
-    Exact,
-}
-
-impl Boundaries {
-    fn folder(self) -> &'static str {
-        match self {
-            Boundaries::Map => "map",
-            Boundaries::Exact => "exact",
-        }
-    }
-}
-
 /// The boundary files of `provinces`, fetched beside the riding data (`data_url`).
 async fn fetch_boundaries(data_url: &str, set: Boundaries, provinces: &[Province]) -> Result<Vec<String>, ()> {
     let mut texts = Vec::new();
     for province in provinces {
-        let path = format!("boundaries/{}/{}.json", set.folder(), province.code());
-        let url = web_sys::Url::new_with_base(&path, data_url).map_err(|_| ())?.href();
+        let url = web_sys::Url::new_with_base(&set.file(*province), data_url).map_err(|_| ())?.href();
         let text = fetch_text(&url).await.map_err(|failure| {
             let detail = match failure {
                 FetchFailure::Status(status) => format!("HTTP {status}"),

@@ -105,8 +105,11 @@ impl DataFile {
 fn load_boundaries(folder: &Path) -> BTreeMap<String, Boundaries> {
     let mut served = BTreeMap::new();
     for set in [boundaries::MAP, boundaries::EXACT] {
-        let Ok(entries) = std::fs::read_dir(folder.join(set.folder)) else {
-            tracing::warn!("no riding boundaries in {}: run `voix data build`", folder.join(set.folder).display());
+        let Ok(entries) = std::fs::read_dir(folder.join(set.kind.folder())) else {
+            tracing::warn!(
+                "no riding boundaries in {}: run `voix data build`",
+                folder.join(set.kind.folder()).display()
+            );
             continue;
         };
         let mut names: Vec<PathBuf> = entries.filter_map(Result::ok).map(|entry| entry.path()).collect();
@@ -123,7 +126,7 @@ fn load_boundaries(folder: &Path) -> BTreeMap<String, Boundaries> {
                 br: None,
                 gzip: None,
             };
-            served.insert(format!("{}/{name}", set.folder), Boundaries { plain, compressed: Arc::default() });
+            served.insert(format!("{}/{name}", set.kind.folder()), Boundaries { plain, compressed: Arc::default() });
         }
     }
     let work: Vec<(Bytes, String, Arc<OnceLock<ServedFile>>)> = served

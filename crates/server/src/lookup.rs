@@ -176,7 +176,10 @@ struct Evaluation {
 /// The point-in-polygon's time per location, on a grid of 20,000 points over southern Canada and the territories
 /// (`None` without boundary files): what `--at` and the widget's "Use my location" spend after reading the files.
 fn point_in_polygon_time(data: &Path) -> Option<(usize, f64)> {
-    let shapes = at::read_shapes(&crate::ridings::boundaries::folder_beside(data).join("exact")).ok()?;
+    let shapes = at::read_shapes(
+        &crate::ridings::boundaries::folder_beside(data).join(crate::ridings::boundaries::EXACT.kind.folder()),
+    )
+    .ok()?;
     let points: Vec<(f64, f64)> = (0..200)
         .flat_map(|i| (0..100).map(move |j| (-140.0 + f64::from(i) * 0.43, 42.0 + f64::from(j) * 0.25)))
         .collect();

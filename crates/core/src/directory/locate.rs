@@ -7,6 +7,7 @@
 use super::FedNum;
 use crate::i18n::LocationText;
 use crate::json::{Kind, Value};
+use crate::postal::Province;
 
 /// A point: longitude then latitude, in degrees (WGS84), as GeoJSON and TopoJSON write them.
 pub type Point = (f64, f64);
@@ -17,6 +18,31 @@ pub struct Shape {
     pub fed_num: FedNum,
     pub polygons: Vec<Vec<Vec<Point>>>,
     bounds: (f64, f64, f64, f64),
+}
+
+/// The two sets of boundary files `voix data build` writes beside the data file, one file per province: the
+/// widget fetches them and `voix lookup --at` reads them, at the same relative paths.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Boundaries {
+    /// Simplified at 500 m: the small map of a shared postal code area.
+    Map,
+    /// Simplified at 100 m: the exact riding of a location.
+    Exact,
+}
+
+impl Boundaries {
+    /// The set's folder under `boundaries/`.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Boundaries::Map => "map",
+            Boundaries::Exact => "exact",
+        }
+    }
+
+    /// A province's file, relative to the data file's folder: `boundaries/map/QC.json`.
+    pub fn file(self, province: Province) -> String {
+        format!("boundaries/{}/{}.json", self.folder(), province.code())
+    }
 }
 
 /// Where a point is.
@@ -357,6 +383,12 @@ mod tests {
         for bad in ["", "-", ".5", "1.2.3", "1e", "e5", "0x10", "1,5"] {
             assert_eq!(decimal(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn boundary_files_sit_beside_the_data_file_one_per_province() {
+        assert_eq!(Boundaries::Map.file(Province::Quebec), "boundaries/map/QC.json");
+        assert_eq!(Boundaries::Exact.file(Province::Nunavut), "boundaries/exact/NU.json");
     }
 
     #[test]

@@ -95,7 +95,7 @@ pub fn run_at(
         }
     };
     let Some(directory) = read_directory(data, lang, err)? else { return Ok(EXIT_NO_DATA) };
-    let folder = boundaries::folder_beside(data).join(boundaries::EXACT.folder);
+    let folder = boundaries::folder_beside(data).join(boundaries::EXACT.kind.folder());
     let shapes = match read_shapes(&folder) {
         Ok(shapes) => shapes,
         Err(problem) => {

@@ -13,22 +13,23 @@ use super::{DataError, SourceProblem};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use voix_core::directory::locate::Boundaries;
 use voix_core::directory::FedNum;
 
 /// One set of boundary files: its folder, its source, and the most one file may weigh with brotli.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BoundarySet {
-    pub folder: &'static str,
+    pub kind: Boundaries,
     pub source: &'static str,
     pub brotli_budget: usize,
 }
 
 /// The map's outlines: Quebec's 78 ridings are about 16,300 B brotli.
 pub const MAP: BoundarySet =
-    BoundarySet { folder: "map", source: "fed2023_simpl500m.topo.json", brotli_budget: 20_000 };
+    BoundarySet { kind: Boundaries::Map, source: "fed2023_simpl500m.topo.json", brotli_budget: 20_000 };
 /// The location lookup's boundaries: Quebec's are about 46,800 B brotli, fetched only when the reader asks.
 pub const EXACT: BoundarySet =
-    BoundarySet { folder: "exact", source: "fed2023_simpl100m.topo.json", brotli_budget: 50_000 };
+    BoundarySet { kind: Boundaries::Exact, source: "fed2023_simpl100m.topo.json", brotli_budget: 50_000 };
 
 /// The folder of the boundary files beside a data file (`data/canada.json` → `data/boundaries`).
 pub fn folder_beside(data_file: &Path) -> PathBuf {
@@ -43,7 +44,7 @@ pub struct WrittenBoundaries {
     pub sizes: Sizes,
 }
 
-/// Reads `source/<set.source>` and writes `out/<set.folder>/XX.json` for each province; with `dry_run`, checks
+/// Reads `source/<set.source>` and writes `out/<set.kind.folder()>/XX.json` for each province; with `dry_run`, checks
 /// only. Files are replaced whole (written beside, then renamed).
 pub fn write_set(
     source: &Path,
@@ -59,7 +60,7 @@ pub fn write_set(
         problem: SourceProblem::BadBoundaries { detail },
     };
     let topology: Value = serde_json::from_str(&text).map_err(|error| bad(error.to_string()))?;
-    let folder = out.join(set.folder);
+    let folder = out.join(set.kind.folder());
     let mut written = Vec::new();
     for (province, (file, ridings)) in split(&topology).map_err(bad)? {
         let file_path = folder.join(format!("{province}.json"));

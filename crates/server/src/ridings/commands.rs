@@ -78,7 +78,7 @@ pub fn build(
     let folder = boundaries::folder_beside(out_path);
     for set in [boundaries::MAP, boundaries::EXACT] {
         let files = boundaries::write_set(source, &folder, set, false)?;
-        lines.push(boundaries_line(&folder.join(set.folder), set, &files, lang));
+        lines.push(boundaries_line(&folder.join(set.kind.folder()), set, &files, lang));
     }
     for line in lines {
         let _ = writeln!(out, "{line}");
