@@ -21,13 +21,17 @@ fn data_url() -> String {
 /// The map of `ridings`, each outline labelled with its name; nothing at all when it cannot be drawn.
 /// (Plain functions, not components: the bundle is built with Leptos's `erase_components`, under which each
 /// component is a type-erased view whose table of functions the first download carries.)
-pub fn riding_map(directory: Arc<Directory>, ridings: Vec<FedNum>, lang: Signal<Lang>) -> impl IntoView {
+///
+/// Generic over the part that shows it, as [`locate_riding`] is, for the same reason.
+pub fn riding_map<Part: 'static>(directory: Arc<Directory>, ridings: Vec<FedNum>, lang: Signal<Lang>) -> impl IntoView {
+    let part = std::marker::PhantomData::<fn() -> Part>;
     let drawing: RwSignal<Option<Drawing>> = RwSignal::new(None);
     let url = data_url();
     leptos::task::spawn_local(async move {
         drawing.set(map_of(&url, ridings).await);
     });
     move || {
+        let _ = part;
         let drawing = drawing.get()?;
         let lang_now = lang.get();
         let names: Vec<&str> = drawing

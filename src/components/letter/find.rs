@@ -143,6 +143,10 @@ fn RidingChoice(form: LetterForm, lang: Signal<Lang>) -> impl IntoView {
         let confirmed = form.riding.get().is_some();
         let mp_line = mp_line(district, lang_now);
         let can_choose = candidates.len() > 1;
+        // A suggestion, not a certainty: the location can settle it here too.
+        let locate = (!confirmed && candidates.single().is_none()).then(|| {
+            locate_riding::<LetterForm>(candidates.provinces().to_vec(), form.riding, "voix-riding-result", lang)
+        });
         Some(
             view! {
                 <div class="voix-riding" id="voix-riding-result" tabindex="-1" role="group" aria-labelledby="voix-riding-label">
@@ -169,6 +173,7 @@ fn RidingChoice(form: LetterForm, lang: Signal<Lang>) -> impl IntoView {
                             </button>
                         })}
                     </div>
+                    {locate}
                 </div>
             }
             .into_any(),
@@ -188,7 +193,7 @@ fn mp_line(district: &District, lang: Lang) -> String {
 /// listed?" for the rest of the province.
 #[component]
 fn SharedRidings(directory: Arc<Directory>, short: Vec<FedNum>, form: LetterForm, lang: Signal<Lang>) -> impl IntoView {
-    let map = riding_map(directory.clone(), short.clone(), lang);
+    let map = riding_map::<LetterForm>(directory.clone(), short.clone(), lang);
     let provinces = form.candidates.with_untracked(|candidates| {
         candidates.as_ref().map(|candidates| candidates.provinces().to_vec()).unwrap_or_default()
     });

@@ -1,7 +1,7 @@
 //! The form's fields: a visible label for each, hints and errors tied to the input with `aria-describedby`.
 
 use super::PetitionForm;
-use crate::components::riding_map::locate_riding;
+use crate::components::riding_map::{locate_riding, riding_map};
 use crate::components::text::Tr;
 use crate::load::DirectoryState;
 use leptos::prelude::*;
@@ -224,6 +224,8 @@ pub fn RidingField(form: PetitionForm, lang: Signal<Lang>) -> impl IntoView {
         let short: Vec<FedNum> = candidates.short_list().iter().map(|riding| riding.fed_num).collect();
         let rest: Vec<FedNum> =
             if short.is_empty() { candidates.fed_nums().to_vec() } else { candidates.rest().to_vec() };
+        // A map of the ridings the area is shared by, beside the list (the list stays the way to choose).
+        let map = (short.len() > 1).then(|| riding_map::<PetitionForm>(directory.clone(), short.clone(), lang));
         let shared = (!short.is_empty()).then(|| {
             view! { <optgroup label=PetitionText::PostalAreaRidings.get(lang_now)>{short.into_iter().filter_map(option).collect_view()}</optgroup> }
         });
@@ -254,6 +256,7 @@ pub fn RidingField(form: PetitionForm, lang: Signal<Lang>) -> impl IntoView {
                         {options}
                     </select>
                     <p id="voix-pet-riding-error" class="voix-field-error">{error}</p>
+                    {map}
                     {locate}
                 </div>
             }

@@ -1,8 +1,8 @@
 // Beside a shared postal code area's ridings: a small map of them (an SVG named for screen readers, each riding
 // labelled; the list stays the way to choose), and "Use my location to be sure": the browser's location is
 // compared with the ridings' boundaries in the page — no request carries it — and gives the exact riding; a
-// refusal, or a location in no riding, says so and keeps the list. English and French, keyboard only. The
-// petition's riding list has the same button.
+// refusal, or a location in no riding, says so and keeps the list. English and French, keyboard only. A single
+// suggestion (not a certainty) has the button too. The petition's riding list has the same map and button.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openLetter, seriousViolations, useVoixAndBrowser } from '../lib/harness.mjs';
@@ -102,8 +102,28 @@ test('the petition offers "Use my location" too, and chooses the riding in its l
   await fillSigner(page, { postal: 'H2X 1Y4' });
   const select = page.locator('#voix-pet-riding');
   await select.waitFor({ timeout: 15_000 });
+  // The same labelled map beside the list, before anything is chosen.
+  const map = page.getByRole('img', { name: 'Map of these ridings' });
+  await map.waitFor({ timeout: 15_000 });
+  assert.equal(await map.locator('path').count(), 2, 'one outline per riding of the shared area');
   await page.getByRole('button', { name: 'Use my location to be sure' }).click();
   for (let i = 0; i < 150 && (await select.inputValue()) !== '24077'; i += 1) await page.waitForTimeout(100);
   assert.equal(await select.inputValue(), '24077', 'Ville-Marie—Le Sud-Ouest—Île-des-Soeurs chosen');
+  await context.close();
+});
+
+test('a single suggestion can be settled by the location too', async () => {
+  // H3L's area lies in Ahuntsic-Cartierville; the location is downtown, in Ville-Marie.
+  const { context, page } = await openLetter(run.browser, run.voix.origin, {
+    context: { permissions: ['geolocation'], geolocation: { latitude: 45.4961, longitude: -73.5693 } },
+  });
+  await page.getByLabel('Your postal code', { exact: true }).fill('H3L 1A1');
+  await page.keyboard.press('Enter');
+  const card = page.locator('#voix-riding-result');
+  await card.getByText('Ahuntsic-Cartierville').waitFor({ timeout: 15_000 });
+  await card.getByRole('button', { name: 'Use my location to be sure' }).click();
+  await card.getByText('Ville-Marie—Le Sud-Ouest—Île-des-Soeurs').waitFor({ timeout: 15_000 });
+  assert.equal(await card.getByRole('button', { name: 'Use my location to be sure' }).count(), 0,
+    'a riding found from the location is no longer a suggestion');
   await context.close();
 });
