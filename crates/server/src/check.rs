@@ -13,12 +13,13 @@ use voix_core::validate::kind::{self, Detected, FileKind};
 use voix_core::validate::{validate_campaign_with, Message, Validation};
 use voix_core::{validate_campaign, Lang, Problem, Severity};
 
-/// How `voix check` prints its report.
+/// How `voix check` and `voix lookup` print what they found (each command's `--format` help says what goes in
+/// it; these lines are shown under every one of them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// One line per problem: `FILE: path: message`.
+    /// Lines for a person to read.
     Text,
-    /// A JSON object: `problems` (each with both languages) and the explainers' `readability` per section.
+    /// One JSON object, for a program.
     Json,
 }
 
