@@ -13,6 +13,7 @@ pub mod locate;
 pub mod map;
 mod names;
 mod read;
+pub mod senate;
 pub mod short_list;
 mod text;
 
@@ -77,6 +78,8 @@ pub struct Mp {
     party: Party,
     email: Option<String>,
     photo_url: Option<String>,
+    hill_phone: Option<String>,
+    office_phone: Option<String>,
 }
 
 impl Mp {
@@ -98,6 +101,16 @@ impl Mp {
     /// it only when the campaign allows third-party requests.
     pub fn photo_url(&self) -> Option<&str> {
         self.photo_url.as_deref()
+    }
+
+    /// The Parliament Hill office's telephone, as the House lists it (`613-992-4133`), if the data has it.
+    pub fn hill_phone(&self) -> Option<&str> {
+        self.hill_phone.as_deref()
+    }
+
+    /// The main constituency office's telephone, if the data has it.
+    pub fn office_phone(&self) -> Option<&str> {
+        self.office_phone.as_deref()
     }
 }
 
@@ -331,6 +344,8 @@ pub struct Directory {
     fsa_ridings: Vec<(Fsa, Vec<RidingShare>)>,
     x_fsa_territories: Vec<(Fsa, Province)>,
     fsa_without_ridings: Vec<Fsa>,
+    phones_as_of: Option<IsoDate>,
+    senate: Option<senate::Senate>,
 }
 
 impl Directory {
@@ -342,6 +357,16 @@ impl Directory {
     /// The date the MP list was last known to be right: show it in the fine print ([`as_of_line`]).
     pub fn as_of(&self) -> IsoDate {
         self.as_of
+    }
+
+    /// The date the MPs' telephone numbers were read, if the data has numbers.
+    pub fn phones_as_of(&self) -> Option<IsoDate> {
+        self.phones_as_of
+    }
+
+    /// The senators, if the data has them.
+    pub fn senate(&self) -> Option<&senate::Senate> {
+        self.senate.as_ref()
     }
 
     /// The credit lines the sources require, in `lang`.

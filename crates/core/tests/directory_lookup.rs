@@ -224,8 +224,8 @@ fn search_finds_a_district_by_its_mps_name_last() {
 #[test]
 fn the_as_of_date_is_shown_in_both_languages() {
     let directory = directory();
-    assert_eq!(directory.as_of().to_string(), "2025-08-18");
-    assert_eq!(as_of_line(&directory.as_of(), Lang::En), "MP list as of August 18, 2025");
-    assert_eq!(as_of_line(&directory.as_of(), Lang::Fr), "Liste des députés à jour au 18 août 2025");
+    assert_eq!(directory.as_of().to_string(), "2026-09-18");
+    assert_eq!(as_of_line(&directory.as_of(), Lang::En), "MP list as of September 18, 2026");
+    assert_eq!(as_of_line(&directory.as_of(), Lang::Fr), "Liste des députés à jour au 18 septembre 2026");
     assert!(!LetterText::NoSittingMp.get(Lang::Fr).is_empty());
 }

@@ -6,17 +6,21 @@ use std::process::Command;
 use voix_core::directory::FedNum;
 use voix_core::Directory;
 use voix_server::compression;
-use voix_server::ridings::{build, output, BROTLI_BUDGET, SOURCE_AS_OF};
+use voix_server::ridings::{build, output, BROTLI_BUDGET};
+
+/// The latest date the House sources in `data/source/` confirm the MP list on (data/README.md).
+const SOURCE_AS_OF: &str = "2026-09-18";
 
 fn repo_data() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")
 }
 
 fn built() -> String {
-    let as_of = voix_core::directory::IsoDate::parse(SOURCE_AS_OF).expect("date");
-    let (file, report) = build::build(&repo_data().join("source"), as_of).expect("the sources build");
+    let (file, report) = build::build(&repo_data().join("source"), None).expect("the sources build");
+    assert_eq!(file.as_of, SOURCE_AS_OF, "stamped with the latest date a source confirms");
     assert_eq!(report.districts, 343);
-    assert_eq!(report.mps, 343);
+    assert_eq!(report.mps, 337, "six seats vacant in September 2026");
+    assert_eq!((report.hill_phones, report.office_phones, report.senators), (332, 337, 96));
     assert_eq!(report.dropped_hints.len(), 1, "R8A points to a Saskatchewan district");
     assert_eq!(report.dropped_hints[0].fsa, "R8A");
     assert!(report.unknown_parties.is_empty());
@@ -103,8 +107,8 @@ fn the_command_writes_the_file_and_prints_its_sizes() {
         .expect("run voix data build");
     let printed = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{printed}{}", String::from_utf8_lossy(&output.stderr));
-    assert!(printed.contains("(MP list as of 2025-08-18)"), "{printed}");
-    assert!(printed.contains("343 districts, 343 MPs, 0 vacant seats"), "{printed}");
+    assert!(printed.contains("(MP list as of 2026-09-18)"), "{printed}");
+    assert!(printed.contains("343 districts, 337 MPs, 6 vacant seats"), "{printed}");
     assert!(printed.contains("Hint dropped: R8A → district 47003"), "{printed}");
     assert!(printed.contains("bytes raw,") && printed.contains(" brotli (budget 40000)."), "{printed}");
     let written = std::fs::read_to_string(&out).expect("written");
@@ -153,4 +157,69 @@ fn a_missing_source_is_an_error() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("fed2023_districts_elections_canada.csv"));
     assert!(!dir.path().join("canada.json").exists());
+}
+
+#[test]
+fn the_data_is_the_house_and_senate_of_autumn_2026() {
+    let directory = Directory::from_json(&built()).expect("the widget reads it");
+    let mp = |fed_num: u32| directory.district(FedNum(fed_num)).and_then(|district| district.mp());
+    // A by-election winner of 2026-04-13 in a resigned minister's seat; a seat vacant since 2026-08-15.
+    assert_eq!(mp(35096).map(|mp| mp.name()), Some("Doly Begum"));
+    assert!(mp(35095).is_none(), "Scarborough North is vacant");
+    // A winner of 2026-08-31 has no published email or Hill telephone yet: none is made up.
+    let gobeil = mp(24018).expect("Chicoutimi—Le Fjord's MP");
+    assert_eq!((gobeil.email(), gobeil.hill_phone()), (None, None));
+    assert!(gobeil.office_phone().is_none() || gobeil.office_phone().is_some_and(|phone| phone.len() >= 12));
+    let avalon = mp(10001).expect("Avalon's MP");
+    assert_eq!(avalon.hill_phone(), Some("613-992-4133"));
+    assert_eq!(directory.phones_as_of().map(|date| date.to_string()).as_deref(), Some("2026-09-02"));
+
+    let senate = directory.senate().expect("the senators");
+    assert_eq!(senate.as_of().to_string(), "2026-07-27");
+    let on = |date: &str| voix_core::directory::IsoDate::parse(date).expect("date");
+    let pei = senate.of_province(voix_core::postal::Province::PrinceEdwardIsland, on("2026-12-08"));
+    assert_eq!(pei.len(), 4);
+    // Retired at 75 on 2026-08-09: listed in July, no longer offered in December.
+    let ontario_in_july = senate.of_province(voix_core::postal::Province::Ontario, on("2026-07-27")).len();
+    let ontario_now = senate.of_province(voix_core::postal::Province::Ontario, on("2026-12-08")).len();
+    assert_eq!((ontario_in_july, ontario_now), (23, 21), "Al Zaibak and Dasko retired in August");
+    assert!(senate.named("mohammad khair al zaibak", on("2026-12-08")).is_none());
+    assert_eq!(
+        senate.listed("Yuen Pau Woo").map(|senator| senator.group().name(voix_core::Lang::Fr)),
+        Some("Groupe des sénateurs indépendants")
+    );
+}
+
+#[test]
+fn a_senator_list_with_an_unknown_province_stops_the_build_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source = dir.path().join("source");
+    std::fs::create_dir(&source).expect("source dir");
+    for entry in std::fs::read_dir(repo_data().join("source")).expect("sources") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("name").to_owned();
+        if name == "senators_2026-07-27.csv" {
+            let text = std::fs::read_to_string(&path).expect("senators");
+            std::fs::write(source.join(&name), text.replacen("Manitoba", "Manitobah", 1)).expect("write");
+        } else if path.is_file() {
+            std::fs::copy(&path, source.join(&name)).expect("copy");
+        }
+    }
+    let out = dir.path().join("canada.json");
+    for (lang, line, expected) in [
+        ("en", "senators_2026-07-27.csv, line 2", "\"Manitobah\" is not a province or territory"),
+        ("fr", "senators_2026-07-27.csv, ligne 2", "«\u{a0}Manitobah\u{a0}» n'est pas une province ni un territoire"),
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_voix"))
+            .args(["data", "build", "--lang", lang, "--source"])
+            .arg(&source)
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .expect("run voix data build");
+        let printed = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success());
+        assert!(printed.contains(line) && printed.contains(expected), "{printed}");
+        assert!(!out.exists(), "nothing written");
+    }
 }

@@ -33,7 +33,7 @@ fn a_postal_code_prints_the_suggested_riding_first_then_the_province() {
     assert_eq!(lines[4], "Other ridings in Ontario:");
     assert_eq!(printed.matches("(35079)").count(), 1, "the hint is not listed twice");
     assert_eq!(lines.iter().filter(|line| line.starts_with("  ") && !line.starts_with("    ")).count(), 122);
-    assert_eq!(lines.last().copied(), Some("MP list as of August 18, 2025."));
+    assert_eq!(lines.last().copied(), Some("MP list as of September 18, 2026."));
 }
 
 #[test]
@@ -45,7 +45,7 @@ fn a_single_district_territory_needs_no_choice() {
         printed.starts_with("X0A 1H0\u{a0}: Nunavut\nVotre circonscription\u{a0}:\n  Nunavut (62001)\n"),
         "{printed}"
     );
-    assert!(printed.ends_with("Liste des députés à jour au 18 août 2025.\n"), "{printed}");
+    assert!(printed.ends_with("Liste des députés à jour au 18 septembre 2026.\n"), "{printed}");
 }
 
 #[test]
@@ -112,7 +112,7 @@ fn the_json_is_the_short_list_in_the_order_offered() {
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert_eq!(json["postal_code"], "L9G 2C2");
     assert_eq!(json["exact"], false);
-    assert_eq!(json["as_of"], "2025-08-18");
+    assert_eq!(json["as_of"], "2026-09-18");
     let ridings = json["ridings"].as_array().expect("ridings");
     assert_eq!(ridings.len(), 2, "the short list, not Ontario's 122");
     assert_eq!(ridings[0]["fed_num"], 35039);
@@ -164,7 +164,7 @@ fn a_location_gets_its_exact_riding() {
     let answer = json_of(&output);
     assert_eq!(answer["exact"], true);
     assert_eq!(answer["at"], serde_json::json!({"lat": 45.4236, "lon": -75.7009}));
-    assert_eq!(answer["as_of"], "2025-08-18");
+    assert_eq!(answer["as_of"], "2026-09-18");
     let ridings = answer["ridings"].as_array().expect("a list");
     assert_eq!(ridings.len(), 1);
     assert_eq!(ridings[0]["fed_num"], 35079);

@@ -1,6 +1,6 @@
 //! The as-of date of the MP list, read from `YYYY-MM-DD` and written out in each language.
 
-use crate::date::{civil_from_days, month_name};
+use crate::date::{civil_from_days, days_from_civil, month_name};
 use crate::Lang;
 use std::fmt;
 
@@ -51,6 +51,16 @@ impl IsoDate {
         IsoDate::new(u16::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
     }
 
+    /// The count of days since 1970-01-01.
+    pub fn days_since_epoch(self) -> i64 {
+        days_from_civil(i64::from(self.year), i64::from(self.month), i64::from(self.day))
+    }
+
+    /// How many days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(self, later: IsoDate) -> i64 {
+        later.days_since_epoch() - self.days_since_epoch()
+    }
+
     /// "August 18, 2025" / "18 août 2025" ("1er" for the first of the month in French).
     pub fn text(&self, lang: Lang) -> String {
         let month = month_name(self.month, lang);
@@ -90,5 +100,15 @@ mod tests {
         assert_eq!(IsoDate::from_days_since_epoch(0).map(|d| d.to_string()).as_deref(), Some("1970-01-01"));
         assert_eq!(IsoDate::from_days_since_epoch(20_318).map(|d| d.to_string()).as_deref(), Some("2025-08-18"));
         assert_eq!(IsoDate::from_days_since_epoch(11_016).map(|d| d.to_string()).as_deref(), Some("2000-02-29"));
+    }
+
+    #[test]
+    fn days_since_epoch_round_trip() {
+        for days in (-800_000..800_000).step_by(997) {
+            let Some(date) = IsoDate::from_days_since_epoch(days) else { continue };
+            assert_eq!(date.days_since_epoch(), days, "{date}");
+        }
+        let (earlier, later) = (IsoDate::parse("2025-08-18"), IsoDate::parse("2026-12-08"));
+        assert_eq!(earlier.zip(later).map(|(a, b)| a.days_until(b)), Some(477));
     }
 }

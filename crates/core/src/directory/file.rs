@@ -6,7 +6,11 @@
 //!  "attribution": {"en": ["…"], "fr": ["…"]},
 //!  "parties": {"liberal": {"en": "Liberal", "fr": "Libéral"}},
 //!  "districts": [{"fed_num": 35075, "province": "ON", "name_en": "Ottawa Centre", "name_fr": "Ottawa-Centre",
-//!                 "mp": {"name": "…", "party": "liberal", "email": "…@parl.gc.ca", "photo_url": "https://…"}}],
+//!                 "mp": {"name": "…", "party": "liberal", "email": "…@parl.gc.ca", "photo_url": "https://…",
+//!                        "hill_phone": "613-992-4133", "office_phone": "709-…"}}],
+//!  "phones_as_of": "2026-09-02",
+//!  "senate": {"as_of": "2026-07-27", "groups": {"ISG": {"en": "Independent Senators Group", "fr": "…"}},
+//!             "senators": [{"name": "…", "province": "MB", "group": "CSG", "retires_on": "2026-08-09"}]},
 //!  "fsa_hints": {"K1A": 35075},
 //!  "fsa_ridings": {"K1A": [[35075, 930], [24013, 70]]},
 //!  "x_fsa_territories": {"X0A": "NU", "X0E": "NT"},
@@ -49,6 +53,42 @@ pub struct CanadaFile {
     /// FSA in use, so that a postal code of an FSA nobody uses is told so.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fsa_without_ridings: Vec<String>,
+    /// The date (`YYYY-MM-DD`) the MPs' telephone numbers were read; absent when the file has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phones_as_of: Option<String>,
+    /// The senators, with the date their list was read; absent when the file has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub senate: Option<SenateRecord>,
+}
+
+/// The Senate as a source listed it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SenateRecord {
+    /// The date (`YYYY-MM-DD`) the list was read.
+    pub as_of: String,
+    /// Group id → names.
+    pub groups: BTreeMap<String, PartyRecord>,
+    /// Ordered by name.
+    pub senators: Vec<SenatorRecord>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SenatorRecord {
+    pub name: String,
+    /// The province or territory the senator represents.
+    pub province: Province,
+    /// Quebec's senators each hold one of 24 senatorial divisions; absent when the source does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub division: Option<String>,
+    /// A key of `groups`.
+    pub group: String,
+    /// Only where a source gives it; never made from the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The senator's 75th birthday, when the Constitution retires them (`YYYY-MM-DD`), if the source gives it:
+    /// after it, the senator is no longer offered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retires_on: Option<String>,
 }
 
 /// Credit lines in each language.
@@ -84,4 +124,10 @@ pub struct MpRecord {
     pub email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photo_url: Option<String>,
+    /// The Parliament Hill office's telephone, as the House lists it (`613-992-4133`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hill_phone: Option<String>,
+    /// The main constituency office's telephone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office_phone: Option<String>,
 }

@@ -5,6 +5,7 @@
 //! kilobytes of generic code to the wasm bundle.
 
 use super::file::{Attribution, FORMAT};
+use super::senate::{Senate, Senator};
 use super::{index_words, name_key, Directory, DirectoryError, District, FedNum, IsoDate, Mp, Party, RidingShare};
 use crate::postal::{Fsa, Province};
 use serde_json::{Map, Value};
@@ -40,11 +41,13 @@ fn text_list(parent: &Value, name: &str) -> Result<Vec<String>, DirectoryError> 
     items.iter().map(|item| item.as_str().map(str::to_owned).ok_or_else(|| bad(path.clone()))).collect()
 }
 
-fn parties(root: &Value) -> Result<Vec<Party>, DirectoryError> {
-    object(root, "parties")?
+fn parties(root: &Value, name: &str) -> Result<Vec<Party>, DirectoryError> {
+    root.get(name)
+        .and_then(Value::as_object)
+        .ok_or_else(|| bad(name))?
         .iter()
         .map(|(id, names)| {
-            let path = format!("parties.{id}.");
+            let path = format!("{name}.{id}.");
             Ok(Party {
                 id: id.clone(),
                 name_en: text(names, "en", &path)?.to_owned(),
@@ -69,6 +72,8 @@ fn mp(value: &Value, fed_num: FedNum, path: &str, parties: &[Party]) -> Result<O
         party,
         email: optional_text(value, "email", path)?,
         photo_url: optional_text(value, "photo_url", path)?,
+        hill_phone: optional_text(value, "hill_phone", path)?,
+        office_phone: optional_text(value, "office_phone", path)?,
     }))
 }
 
@@ -96,6 +101,37 @@ fn district(value: &Value, index: usize, parties: &[Party]) -> Result<District, 
     })
 }
 
+fn date(text: &str) -> Result<IsoDate, DirectoryError> {
+    IsoDate::parse(text).ok_or_else(|| DirectoryError::BadDate { found: text.to_owned() })
+}
+
+fn optional_date(object: &Value, name: &str) -> Result<Option<IsoDate>, DirectoryError> {
+    optional_text(object, name, "")?.as_deref().map(date).transpose()
+}
+
+/// The `senate` object: its date, groups and senators (each senator's group must be listed).
+fn senate(value: &Value) -> Result<Senate, DirectoryError> {
+    let groups = parties(value, "groups").map_err(|_| bad("senate.groups"))?;
+    let list = value.get("senators").and_then(Value::as_array).ok_or_else(|| bad("senate.senators"))?;
+    let mut senators = Vec::with_capacity(list.len());
+    for (index, item) in list.iter().enumerate() {
+        let path = format!("senate.senators[{index}].");
+        let group_id = text(item, "group", &path)?;
+        let group =
+            groups.iter().find(|group| group.id == group_id).cloned().ok_or_else(|| bad(format!("{path}group")))?;
+        senators.push(Senator {
+            name: text(item, "name", &path)?.to_owned(),
+            province: Province::from_code(text(item, "province", &path)?)
+                .ok_or_else(|| bad(format!("{path}province")))?,
+            division: optional_text(item, "division", &path)?,
+            group,
+            email: optional_text(item, "email", &path)?,
+            retires_on: optional_date(item, "retires_on")?,
+        });
+    }
+    Ok(Senate { as_of: date(text(value, "as_of", "senate.")?)?, senators })
+}
+
 /// Inserts `item` in `list`, kept ordered by `key`; `false` if the key is already there.
 fn insert_ordered<T, K: Ord>(list: &mut Vec<T>, item: T, key: impl Fn(&T) -> K) -> bool {
     match list.binary_search_by(|probe| key(probe).cmp(&key(&item))) {
@@ -116,10 +152,10 @@ pub(super) fn directory(json: &str) -> Result<Directory, DirectoryError> {
         return Err(DirectoryError::UnsupportedFormat { found: format.to_owned() });
     }
     let as_of_text = text(&root, "as_of", "")?;
-    let as_of = IsoDate::parse(as_of_text).ok_or_else(|| DirectoryError::BadDate { found: as_of_text.to_owned() })?;
+    let as_of = date(as_of_text)?;
     let attribution_value = root.get("attribution").ok_or_else(|| bad("attribution"))?;
     let attribution = Attribution { en: text_list(attribution_value, "en")?, fr: text_list(attribution_value, "fr")? };
-    let parties = parties(&root)?;
+    let parties = parties(&root, "parties")?;
 
     let mut districts: Vec<District> = Vec::new();
     let district_values = root.get("districts").and_then(Value::as_array).ok_or_else(|| bad("districts"))?;
@@ -138,6 +174,8 @@ pub(super) fn directory(json: &str) -> Result<Directory, DirectoryError> {
         fsa_ridings: Vec::new(),
         x_fsa_territories: Vec::new(),
         fsa_without_ridings: Vec::new(),
+        phones_as_of: optional_date(&root, "phones_as_of")?,
+        senate: root.get("senate").map(senate).transpose()?,
     };
 
     for (key, value) in object(&root, "fsa_hints")? {

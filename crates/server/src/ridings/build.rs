@@ -10,12 +10,22 @@ use super::{DataError, SourceProblem};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
-use voix_core::directory::file::{Attribution, CanadaFile, DistrictRecord, MpRecord, FORMAT};
+use voix_core::directory::file::{
+    Attribution, CanadaFile, DistrictRecord, MpRecord, SenateRecord, SenatorRecord, FORMAT,
+};
 use voix_core::directory::{name_key, FedNum, IsoDate};
 use voix_core::postal::{Fsa, Province};
 use voix_core::Lang;
 
 pub const DISTRICTS_CSV: &str = "fed2023_districts_elections_canada.csv";
+/// The sitting MPs (an empty name: a vacant seat), each row with the date its source confirms it.
+pub const HOUSE_MEMBERS_CSV: &str = "house_members_2026.csv";
+/// Every office on the House's "Addresses for current members of Parliament" page.
+pub const HOUSE_OFFICES_CSV: &str = "house_offices_2026-09-02.csv";
+/// The date that page was read (its rows have none of their own).
+pub const HOUSE_OFFICES_AS_OF: &str = "2026-09-02";
+pub const SENATORS_CSV: &str = "senators_2026-07-27.csv";
+/// The MP list of 2025 (Represent and the letter-tool project): only its portrait URLs are still used.
 pub const MPS_CSV: &str = "mps_45th_lettertool_rekeyed.csv";
 pub const FSA_HINTS_CSV: &str = "fsa_to_fed2023_lettertool_single.csv";
 pub const STATCAN_FSAS_CSV: &str = "statcan_fsa_2021_list.csv";
@@ -26,12 +36,12 @@ pub fn attribution() -> Attribution {
     Attribution {
         en: vec![
             "Electoral districts: Elections Canada. Contains information licensed under the Open Government Licence – Canada.".into(),
-            "MPs: Source: House of Commons (compiled by Open North's Represent and the letter-tool project).".into(),
+            "MPs and their offices: Source: House of Commons. Senators: Senate of Canada.".into(),
             "Postal code areas: Statistics Canada, 2021 Census boundary files, Statistics Canada Open Licence.".into(),
         ],
         fr: vec![
             "Circonscriptions\u{a0}: Élections Canada. Contient des informations visées par la Licence du gouvernement ouvert – Canada.".into(),
-            "Députés\u{a0}: Source\u{a0}: Chambre des communes (compilé par Represent d'Open North et le projet letter-tool).".into(),
+            "Députés et leurs bureaux\u{a0}: Source\u{a0}: Chambre des communes. Sénateurs\u{a0}: Sénat du Canada.".into(),
             "Régions de tri d'acheminement\u{a0}: Statistique Canada, fichiers des limites du Recensement de 2021, Licence ouverte de Statistique Canada.".into(),
         ],
     }
@@ -46,14 +56,42 @@ struct DistrictRow {
 }
 
 #[derive(Deserialize)]
-struct MpRow {
+struct MemberRow {
     fed_num: u32,
     riding_en: String,
-    riding_fr: String,
-    name: String,
+    mp_name: String,
     party: String,
     email: String,
+    hill_phone: String,
+    as_of: String,
+}
+
+#[derive(Deserialize)]
+struct OfficeRow {
+    office_kind: String,
+    phone: String,
+    fed_num: Option<u32>,
+    main_office: String,
+    mp_name_in_roster: String,
+}
+
+#[derive(Deserialize)]
+struct PhotoRow {
+    fed_num: u32,
+    name: String,
+    party: String,
     photo_url: String,
+}
+
+#[derive(Deserialize)]
+struct SenatorRow {
+    name: String,
+    province: String,
+    division: String,
+    affiliation: String,
+    email: String,
+    as_of: String,
+    retires_on: String,
 }
 
 #[derive(Deserialize)]
@@ -89,6 +127,13 @@ pub struct DroppedHint {
 pub struct BuildReport {
     pub districts: usize,
     pub mps: usize,
+    /// The latest date a source confirms the MP list on (the file's `as_of` unless `--as-of` says otherwise).
+    pub members_as_of: Option<IsoDate>,
+    pub hill_phones: usize,
+    pub office_phones: usize,
+    pub photos: usize,
+    pub senators: usize,
+    pub senate_as_of: Option<IsoDate>,
     pub hints: usize,
     pub dropped_hints: Vec<DroppedHint>,
     pub x_fsas: usize,
@@ -121,6 +166,24 @@ impl BuildReport {
                 self.x_fsas
             ),
         }];
+        lines.push(match lang {
+            Lang::En => format!(
+                "Telephones: {} Parliament Hill offices, {} constituency offices (as of {HOUSE_OFFICES_AS_OF}); {} portraits kept; {} senators (as of {}).",
+                self.hill_phones,
+                self.office_phones,
+                self.photos,
+                self.senators,
+                self.senate_as_of.map(|date| date.to_string()).unwrap_or_default()
+            ),
+            Lang::Fr => format!(
+                "Téléphones\u{a0}: {} bureaux sur la Colline du Parlement, {} bureaux de circonscription (au {HOUSE_OFFICES_AS_OF})\u{a0}; {} portraits gardés\u{a0}; {} sénateurs (au {}).",
+                self.hill_phones,
+                self.office_phones,
+                self.photos,
+                self.senators,
+                self.senate_as_of.map(|date| date.to_string()).unwrap_or_default()
+            ),
+        });
         let [one, two, three, more] = self.short_list_lengths;
         lines.push(match lang {
             Lang::En => format!(
@@ -179,12 +242,20 @@ fn problem(path: &Path, line: Option<u64>, problem: SourceProblem) -> DataError 
     DataError::Source { path: path.into(), line, problem }
 }
 
-/// Turns the sources in `source_dir` into the data file, stamped `as_of`.
-pub fn build(source_dir: &Path, as_of: IsoDate) -> Result<(CanadaFile, BuildReport), DataError> {
+/// Turns the sources in `source_dir` into the data file, stamped `as_of` (default: the latest date the members'
+/// sources confirm).
+pub fn build(source_dir: &Path, as_of: Option<IsoDate>) -> Result<(CanadaFile, BuildReport), DataError> {
     let mut report = BuildReport::default();
     let mut districts = read_districts(&source_dir.join(DISTRICTS_CSV))?;
     let mut parties_used: BTreeMap<String, Party> = BTreeMap::new();
-    add_mps(&source_dir.join(MPS_CSV), &mut districts, &mut parties_used, &mut report)?;
+    add_mps(&source_dir.join(HOUSE_MEMBERS_CSV), &mut districts, &mut parties_used, &mut report)?;
+    add_office_phones(&source_dir.join(HOUSE_OFFICES_CSV), &mut districts, &mut report)?;
+    add_photos(&source_dir.join(MPS_CSV), &mut districts, &mut report)?;
+    let senate = read_senate(&source_dir.join(SENATORS_CSV), &mut report)?;
+    let path = source_dir.join(HOUSE_MEMBERS_CSV);
+    let as_of = as_of
+        .or(report.members_as_of)
+        .ok_or_else(|| problem(&path, None, SourceProblem::BadDate { date: String::new() }))?;
     let x_fsa_territories = read_x_fsas(&source_dir.join(STATCAN_FSAS_CSV))?;
     let fsa_hints = read_hints(&source_dir.join(FSA_HINTS_CSV), &districts, &x_fsa_territories, &mut report)?;
     let fsa_ridings =
@@ -211,6 +282,8 @@ pub fn build(source_dir: &Path, as_of: IsoDate) -> Result<(CanadaFile, BuildRepo
         fsa_ridings,
         x_fsa_territories,
         fsa_without_ridings,
+        phones_as_of: Some(HOUSE_OFFICES_AS_OF.to_owned()),
+        senate: Some(senate),
     };
     Ok((file, report))
 }
@@ -244,25 +317,47 @@ fn non_blank(value: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_owned())
 }
 
+/// A telephone number as the House writes it, `613-992-4133` (or toll-free, `1-800-665-8711`).
+fn phone(path: &Path, line: Option<u64>, text: &str) -> Result<Option<String>, DataError> {
+    let Some(text) = non_blank(text) else { return Ok(None) };
+    let digits = |part: &str, count: usize| part.len() == count && part.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = text.split('-').collect();
+    let local = match parts.as_slice() {
+        ["1", rest @ ..] | rest => rest,
+    };
+    match local {
+        [area, exchange, number] if digits(area, 3) && digits(exchange, 3) && digits(number, 4) => Ok(Some(text)),
+        _ => Err(problem(path, line, SourceProblem::BadPhone { phone: text })),
+    }
+}
+
+fn date(path: &Path, line: Option<u64>, text: &str) -> Result<IsoDate, DataError> {
+    IsoDate::parse(text.trim()).ok_or_else(|| problem(path, line, SourceProblem::BadDate { date: text.to_owned() }))
+}
+
+/// The sitting MPs, one row per district (a blank name: the seat is vacant).
 fn add_mps(
     path: &Path,
     districts: &mut BTreeMap<FedNum, DistrictRecord>,
     parties_used: &mut BTreeMap<String, Party>,
     report: &mut BuildReport,
 ) -> Result<(), DataError> {
-    for (line, row) in read_rows::<MpRow>(path)? {
-        // `fed_num` was re-derived from the riding name; the riding names must still agree with the official list.
+    for (line, row) in read_rows::<MemberRow>(path)? {
         let fed_num = FedNum(row.fed_num);
         let district = districts
             .get_mut(&fed_num)
             .ok_or_else(|| problem(path, line, SourceProblem::UnknownDistrict { fed_num }))?;
-        for (found, expected) in [(&row.riding_en, &district.name_en), (&row.riding_fr, &district.name_fr)] {
-            if name_key(found) != name_key(expected) {
-                let mismatch =
-                    SourceProblem::RidingNameMismatch { fed_num, found: found.clone(), expected: expected.clone() };
-                return Err(problem(path, line, mismatch));
-            }
+        if name_key(&row.riding_en) != name_key(&district.name_en) {
+            let mismatch = SourceProblem::RidingNameMismatch {
+                fed_num,
+                found: row.riding_en.clone(),
+                expected: district.name_en.clone(),
+            };
+            return Err(problem(path, line, mismatch));
         }
+        let confirmed_on = date(path, line, &row.as_of)?;
+        report.members_as_of = report.members_as_of.max(Some(confirmed_on));
+        let Some(name) = non_blank(&row.mp_name) else { continue };
         if district.mp.is_some() {
             return Err(problem(path, line, SourceProblem::DuplicateMp { fed_num }));
         }
@@ -270,16 +365,94 @@ fn add_mps(
         if !known && !report.unknown_parties.contains(&row.party) {
             report.unknown_parties.push(row.party.clone());
         }
+        let hill_phone = phone(path, line, &row.hill_phone)?;
+        report.hill_phones += usize::from(hill_phone.is_some());
         district.mp = Some(MpRecord {
-            name: row.name.trim().to_owned(),
+            name,
             party: party.id.clone(),
-            // As listed: 38 of them do not follow first.last@parl.gc.ca.
+            // As listed, never made from the name (38 of 2025's did not follow first.last@parl.gc.ca).
             email: non_blank(&row.email).filter(|email| email.contains('@')),
-            photo_url: non_blank(&row.photo_url).filter(|url| url.starts_with("https://")),
+            photo_url: None,
+            hill_phone,
+            office_phone: None,
         });
         parties_used.insert(party.id.clone(), party);
     }
     Ok(())
+}
+
+/// The main constituency office's telephone of each MP the page lists under the same name as the roster.
+fn add_office_phones(
+    path: &Path,
+    districts: &mut BTreeMap<FedNum, DistrictRecord>,
+    report: &mut BuildReport,
+) -> Result<(), DataError> {
+    for (line, row) in read_rows::<OfficeRow>(path)? {
+        if row.office_kind != "constituency" || row.main_office != "yes" {
+            continue;
+        }
+        let Some(fed_num) = row.fed_num.map(FedNum) else { continue };
+        let district = districts
+            .get_mut(&fed_num)
+            .ok_or_else(|| problem(path, line, SourceProblem::UnknownDistrict { fed_num }))?;
+        let phone = phone(path, line, &row.phone)?;
+        // An office of an MP who has since left is not the seat's office any more.
+        if let Some(mp) = district.mp.as_mut().filter(|mp| name_key(&mp.name) == name_key(&row.mp_name_in_roster)) {
+            report.office_phones += usize::from(phone.is_some() && mp.office_phone.is_none());
+            mp.office_phone = mp.office_phone.take().or(phone);
+        }
+    }
+    Ok(())
+}
+
+/// Portrait URLs of 2025, for the MPs who still sit for the same district and party (the URL names the party).
+fn add_photos(
+    path: &Path,
+    districts: &mut BTreeMap<FedNum, DistrictRecord>,
+    report: &mut BuildReport,
+) -> Result<(), DataError> {
+    for (_, row) in read_rows::<PhotoRow>(path)? {
+        let Some(mp) = districts.get_mut(&FedNum(row.fed_num)).and_then(|district| district.mp.as_mut()) else {
+            continue;
+        };
+        if name_key(&mp.name) == name_key(&row.name) && parties::identify(&row.party).0.id == mp.party {
+            mp.photo_url = non_blank(&row.photo_url).filter(|url| url.starts_with("https://"));
+            report.photos += usize::from(mp.photo_url.is_some());
+        }
+    }
+    Ok(())
+}
+
+/// The senators, by name; an unknown province or group stops the build.
+fn read_senate(path: &Path, report: &mut BuildReport) -> Result<SenateRecord, DataError> {
+    let mut groups = BTreeMap::new();
+    let mut senators = Vec::new();
+    let mut as_of = None;
+    for (line, row) in read_rows::<SenatorRow>(path)? {
+        let province = super::refresh::province_named(&row.province)
+            .ok_or_else(|| problem(path, line, SourceProblem::UnknownProvince { code: row.province.clone() }))?;
+        let group = parties::senate_group(&row.affiliation)
+            .ok_or_else(|| problem(path, line, SourceProblem::UnknownSenateGroup { group: row.affiliation.clone() }))?;
+        as_of = as_of.max(Some(date(path, line, &row.as_of)?));
+        let retires_on = match non_blank(&row.retires_on) {
+            Some(text) => Some(date(path, line, &text)?.to_string()),
+            None => None,
+        };
+        senators.push(SenatorRecord {
+            name: row.name.trim().to_owned(),
+            province,
+            division: non_blank(&row.division),
+            group: group.id.clone(),
+            email: non_blank(&row.email).filter(|email| email.contains('@')),
+            retires_on,
+        });
+        groups.insert(group.id.clone(), group.record());
+    }
+    senators.sort_by_key(|senator| name_key(&senator.name));
+    let as_of = as_of.ok_or_else(|| problem(path, None, SourceProblem::BadDate { date: String::new() }))?;
+    report.senators = senators.len();
+    report.senate_as_of = Some(as_of);
+    Ok(SenateRecord { as_of: as_of.to_string(), groups, senators })
 }
 
 /// The territory of each `X` FSA in Statistics Canada's list.

@@ -3,7 +3,7 @@
 use super::boundaries::{self, BoundarySet, WrittenBoundaries};
 use super::members::{self, ExportKind};
 use super::output::{self, Written};
-use super::{build, refresh, DataError, SOURCE_AS_OF};
+use super::{build, refresh, DataError};
 use std::io::Write;
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -66,8 +66,9 @@ pub fn build(
     lang: Lang,
     out: &mut impl Write,
 ) -> Result<(), DataError> {
-    let as_of = parse_as_of(as_of, IsoDate::parse(SOURCE_AS_OF))?;
+    let as_of = as_of.map(|text| parse_as_of(Some(text), None)).transpose()?;
     let (file, report) = build::build(source, as_of)?;
+    let as_of = &file.as_of;
     let written = output::write(out_path, &file, false)?;
     let mut lines = vec![match lang {
         Lang::En => format!("Wrote {} (MP list as of {as_of}).", out_path.display()),

@@ -18,10 +18,6 @@ use std::path::PathBuf;
 use voix_core::directory::{DirectoryError, FedNum};
 use voix_core::Lang;
 
-/// The date the MP list of `data/source/` was last known to be right (see `data/README.md`): it has the winner
-/// of the 2025-08-18 by-election and not the change of caucus of 2025-11-04.
-pub const SOURCE_AS_OF: &str = "2025-08-18";
-
 /// The most the data file may weigh with brotli, since every reader who looks up their MP downloads it.
 pub const BROTLI_BUDGET: usize = 40_000;
 
@@ -38,6 +34,9 @@ pub enum SourceProblem {
     FsaOutsideProvince { fsa: String, code: String },
     BadShare { fsa: String, share: String },
     BadBoundaries { detail: String },
+    BadPhone { phone: String },
+    BadDate { date: String },
+    UnknownSenateGroup { group: String },
 }
 
 impl SourceProblem {
@@ -92,6 +91,22 @@ impl SourceProblem {
             (SourceProblem::BadBoundaries { detail }, Fr) => {
                 format!("pas des limites de circonscriptions en TopoJSON\u{a0}: {detail}")
             }
+            (SourceProblem::BadPhone { phone }, En) => {
+                format!("\"{phone}\" is not a telephone number written 613-992-4133")
+            }
+            (SourceProblem::BadPhone { phone }, Fr) => {
+                format!("«\u{a0}{phone}\u{a0}» n'est pas un numéro de téléphone écrit 613-992-4133")
+            }
+            (SourceProblem::BadDate { date }, En) => format!("\"{date}\" is not a date written YYYY-MM-DD"),
+            (SourceProblem::BadDate { date }, Fr) => {
+                format!("«\u{a0}{date}\u{a0}» n'est pas une date écrite AAAA-MM-JJ")
+            }
+            (SourceProblem::UnknownSenateGroup { group }, En) => format!(
+                "\"{group}\" is not a Senate group this build knows (add it, with its French name, to the list in ridings/parties.rs)"
+            ),
+            (SourceProblem::UnknownSenateGroup { group }, Fr) => format!(
+                "«\u{a0}{group}\u{a0}» n'est pas un groupe du Sénat connu (l'ajouter, avec son nom anglais, à la liste de ridings/parties.rs)"
+            ),
         }
     }
 }

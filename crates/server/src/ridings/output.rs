@@ -44,13 +44,25 @@ pub fn to_json(file: &CanadaFile) -> String {
             file.fsa_ridings.iter().map(|(fsa, list)| format!("{}:{}", json(fsa), json(list))).collect();
         let _ = write!(out, "\"fsa_ridings\":{{\n{}\n}},\n", lists.join(",\n"));
     }
-    if file.fsa_without_ridings.is_empty() {
-        let _ = writeln!(out, "\"x_fsa_territories\":{}", json(&file.x_fsa_territories));
-    } else {
-        let _ = writeln!(out, "\"x_fsa_territories\":{},", json(&file.x_fsa_territories));
-        let _ = writeln!(out, "\"fsa_without_ridings\":{}", json(&file.fsa_without_ridings));
+    // The last fields, one per line (the senators one per line too).
+    let mut last = vec![format!("\"x_fsa_territories\":{}", json(&file.x_fsa_territories))];
+    if !file.fsa_without_ridings.is_empty() {
+        last.push(format!("\"fsa_without_ridings\":{}", json(&file.fsa_without_ridings)));
     }
-    out.push_str("}\n");
+    if let Some(phones_as_of) = &file.phones_as_of {
+        last.push(format!("\"phones_as_of\":{}", json(phones_as_of)));
+    }
+    if let Some(senate) = &file.senate {
+        let senators: Vec<String> = senate.senators.iter().map(json).collect();
+        last.push(format!(
+            "\"senate\":{{\"as_of\":{},\"groups\":{},\"senators\":[\n{}\n]}}",
+            json(&senate.as_of),
+            json(&senate.groups),
+            senators.join(",\n")
+        ));
+    }
+    out.push_str(&last.join(",\n"));
+    out.push_str("\n}\n");
     out
 }
 

@@ -80,6 +80,31 @@ pub fn identify(source_name: &str) -> (Party, bool) {
     (Party { id: key.replace(' ', "-"), en: name.clone(), fr: name }, false)
 }
 
+/// The Senate's groups: the id the Senate's list puts in parentheses ("Independent Senators Group (ISG)"), and
+/// the group's name in each language.
+const SENATE_GROUPS: &[(&str, &str, &str)] = &[
+    ("ISG", "Independent Senators Group", "Groupe des sénateurs indépendants"),
+    ("CSG", "Canadian Senators Group", "Groupe des sénateurs canadiens"),
+    ("PSG", "Progressive Senate Group", "Groupe progressiste du Sénat"),
+    ("C", "Conservative Party of Canada", "Parti conservateur du Canada"),
+    ("GRO", "Government Representative Office", "Bureau du représentant du gouvernement au Sénat"),
+    ("Non-affiliated", "Non-affiliated", "Non affilié"),
+];
+
+/// The Senate group a source names, as "Name (ID)" or the id alone; `None` when unknown.
+pub fn senate_group(source_name: &str) -> Option<Party> {
+    let text = source_name.trim();
+    let id = match (text.rfind('('), text.strip_suffix(')')) {
+        (Some(open), Some(inner)) => inner.get(open + 1..).unwrap_or_default().trim(),
+        _ => text,
+    };
+    SENATE_GROUPS.iter().find(|(known, _, _)| name_key(known) == name_key(id)).map(|(id, en, fr)| Party {
+        id: (*id).to_owned(),
+        en: (*en).to_owned(),
+        fr: (*fr).to_owned(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +121,16 @@ mod tests {
         let (unknown, known) = identify("Parti Rhinocéros");
         assert!(!known);
         assert_eq!((unknown.id.as_str(), unknown.en.as_str()), ("parti-rhinoceros", "Parti Rhinocéros"));
+    }
+
+    #[test]
+    fn the_senate_list_s_groups_are_known_by_their_id() {
+        assert_eq!(senate_group("Independent Senators Group (ISG)").map(|group| group.id).as_deref(), Some("ISG"));
+        assert_eq!(
+            senate_group("Non-affiliated (Non-affiliated)").map(|group| group.fr).as_deref(),
+            Some("Non affilié")
+        );
+        assert_eq!(senate_group("C").map(|group| group.en).as_deref(), Some("Conservative Party of Canada"));
+        assert_eq!(senate_group("Senate Liberal Caucus (SLC)"), None);
     }
 }

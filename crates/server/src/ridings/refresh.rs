@@ -52,7 +52,7 @@ fn same_person(a: &str, b: &str) -> bool {
 }
 
 /// The province an export names (English or French name, or code).
-fn province_named(text: &str) -> Option<Province> {
+pub(super) fn province_named(text: &str) -> Option<Province> {
     let key = name_key(text);
     Province::from_code(text)
         .or_else(|| Province::ALL.into_iter().find(|p| Lang::ALL.iter().any(|lang| name_key(p.name(*lang)) == key)))
@@ -132,7 +132,15 @@ pub fn refresh(previous: &CanadaFile, members: &[Member], as_of: IsoDate) -> (Ca
             }
             Some(_) => report.unchanged += 1,
         }
-        let mp = MpRecord { name: member.name.clone(), party: party.id.clone(), email, photo_url };
+        // The exports have no telephone: the same person keeps the numbers the House's contact page gave.
+        let mp = MpRecord {
+            name: member.name.clone(),
+            party: party.id.clone(),
+            email,
+            photo_url,
+            hill_phone: same.and_then(|mp| mp.hill_phone.clone()),
+            office_phone: same.and_then(|mp| mp.office_phone.clone()),
+        };
         parties_used.insert(party.id.clone(), party);
         districts.push(DistrictRecord { mp: Some(mp), ..district.clone() });
     }
