@@ -132,8 +132,12 @@ pub enum DataCommand {
     /// Build the data file from the source CSVs (see data/README.md).
     Build(DataBuildArgs),
     /// Replace the MPs from a House of Commons members export (XML or CSV) or a saved Represent
-    /// /representatives/house-of-commons/ answer (JSON), and print what changed.
+    /// /representatives/house-of-commons/ answer (JSON), or with --fetch from the House's site itself, and print
+    /// what changed.
     Refresh(DataRefreshArgs),
+    /// Print how old the data file is, its vacant seats and gaps, and (with --fetch or --from) what a refresh
+    /// would change, writing nothing.
+    Status(DataStatusArgs),
 }
 
 #[derive(Debug, Args)]
@@ -155,8 +159,14 @@ pub struct DataBuildArgs {
 #[derive(Debug, Args)]
 pub struct DataRefreshArgs {
     /// The export of the sitting members.
-    #[arg(long, value_name = "FILE")]
-    pub from: PathBuf,
+    #[arg(long, value_name = "FILE", required_unless_present = "fetch", conflicts_with = "fetch")]
+    pub from: Option<PathBuf>,
+    /// Download the House of Commons' XML members exports (English and French) and apply them: both must
+    /// download in full, read as the House's XML in their language, and agree on the number of members.
+    #[arg(long)]
+    pub fetch: bool,
+    #[command(flatten)]
+    pub house: HouseArgs,
     /// The data file to update.
     #[arg(long, default_value = "data/canada.json")]
     pub data: PathBuf,
@@ -169,6 +179,40 @@ pub struct DataRefreshArgs {
     /// Write even when the export looks partial (many vacant seats, one page of Represent's answer).
     #[arg(long)]
     pub force: bool,
+    /// The language of the messages (default: from LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+/// Where `--fetch` downloads from.
+#[derive(Debug, Args)]
+pub struct HouseArgs {
+    /// The House of Commons' site, or a mirror serving the same paths (/Members/en/search/XML and
+    /// /Members/fr/search/XML).
+    #[arg(long, value_name = "URL", default_value = crate::ridings::fetch::HOUSE_URL)]
+    pub house_url: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DataStatusArgs {
+    /// The data file.
+    #[arg(long, default_value = "data/canada.json")]
+    pub data: PathBuf,
+    /// Also download the House's exports and print what a refresh would change.
+    #[arg(long, conflicts_with = "from")]
+    pub fetch: bool,
+    /// Also print what a refresh from this saved export would change.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    #[command(flatten)]
+    pub house: HouseArgs,
+    /// Say so when the MP list is older than this many days (a campaign's letter.max_data_age_days sets the
+    /// widget's own limit).
+    #[arg(long, value_name = "DAYS", default_value_t = u32::from(voix_core::campaign::Letter::DEFAULT_MAX_DATA_AGE_DAYS))]
+    pub max_age_days: u32,
+    /// Today's date, YYYY-MM-DD (default: the system clock).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
     /// The language of the messages (default: from LC_ALL, LC_MESSAGES or LANG).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
@@ -312,7 +356,7 @@ pub fn main() -> ExitCode {
 }
 
 fn run_data(command: DataCommand) -> ExitCode {
-    use crate::ridings::commands::{self, RefreshOptions};
+    use crate::ridings::commands::{self, ExportSource, RefreshOptions};
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let (result, lang) = match command {
@@ -323,7 +367,24 @@ fn run_data(command: DataCommand) -> ExitCode {
         DataCommand::Refresh(args) => {
             let lang = args.lang.map(Lang::from).unwrap_or_else(lang_from_env);
             let options = RefreshOptions { dry_run: args.dry_run, force: args.force };
-            (commands::refresh(&args.from, &args.data, args.as_of.as_deref(), options, lang, &mut out), lang)
+            let source = match &args.from {
+                Some(from) => ExportSource::File(from),
+                None => ExportSource::House(&args.house.house_url),
+            };
+            (commands::refresh(source, &args.data, args.as_of.as_deref(), options, lang, &mut out), lang)
+        }
+        DataCommand::Status(args) => {
+            let lang = args.lang.map(Lang::from).unwrap_or_else(lang_from_env);
+            let source = match (&args.from, args.fetch) {
+                (Some(from), _) => Some(ExportSource::File(from)),
+                (None, true) => Some(ExportSource::House(&args.house.house_url)),
+                (None, false) => None,
+            };
+            let today = commands::parse_as_of(args.today.as_deref(), commands::today());
+            let result = today.and_then(|today| {
+                commands::status(&args.data, source, today, i64::from(args.max_age_days), lang, &mut out)
+            });
+            (result, lang)
         }
     };
     let _ = out.flush();

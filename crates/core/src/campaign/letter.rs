@@ -56,10 +56,19 @@ pub struct Letter {
     #[serde(default = "default_retention_days")]
     #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 365)))]
     pub retention_days: u16,
+    /// The oldest the MP list may be, in days, before the widget tells readers that it may be out of date and
+    /// where to check (default 120, from 1 to 3650). The list's date is in the riding data (`voix data status`).
+    #[serde(default = "default_max_data_age_days")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 3650)))]
+    pub max_data_age_days: u16,
 }
 
 fn default_retention_days() -> u16 {
     Letter::DEFAULT_RETENTION_DAYS
+}
+
+fn default_max_data_age_days() -> u16 {
+    Letter::DEFAULT_MAX_DATA_AGE_DAYS
 }
 
 /// Several wordings of the same text, for each language: {"en": ["…", "…"], "fr": ["…", "…"]}.
@@ -194,6 +203,15 @@ impl SendMethod {
 impl Letter {
     /// How long a delivered letter's text is kept when the campaign does not say (`retention_days`).
     pub const DEFAULT_RETENTION_DAYS: u16 = 30;
+    /// The oldest the MP list may be when the campaign does not say (`max_data_age_days`).
+    pub const DEFAULT_MAX_DATA_AGE_DAYS: u16 = 120;
+    /// The range of `max_data_age_days`.
+    pub const MAX_DATA_AGE_DAYS_RANGE: std::ops::RangeInclusive<u16> = 1..=3650;
+
+    /// Whether an MP list as of `as_of` is older than the campaign allows on `today`.
+    pub fn data_too_old(&self, as_of: crate::directory::IsoDate, today: crate::directory::IsoDate) -> bool {
+        as_of.days_until(today) > i64::from(self.max_data_age_days)
+    }
 
     /// A letter section with an intro only: the person writes the whole letter.
     pub fn with_intro(intro: Localized) -> Self {
@@ -209,6 +227,7 @@ impl Letter {
             represent_url: None,
             mp_photos: false,
             retention_days: default_retention_days(),
+            max_data_age_days: default_max_data_age_days(),
         }
     }
 

@@ -104,6 +104,7 @@ json_struct!(Letter {
     "represent_url" => represent_url or None,
     "mp_photos" => mp_photos or false,
     "retention_days" => retention_days or Letter::DEFAULT_RETENTION_DAYS,
+    "max_data_age_days" => max_data_age_days or Letter::DEFAULT_MAX_DATA_AGE_DAYS,
 });
 
 json_struct!(Phrasings {

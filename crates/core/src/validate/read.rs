@@ -8,7 +8,7 @@
 use super::problem::{Message, Problem};
 use super::rules::Rules;
 use super::{syntax_problem, Validation};
-use crate::campaign::{Campaign, MAX_FIELD_LENGTH};
+use crate::campaign::{Campaign, Letter, MAX_FIELD_LENGTH};
 use crate::json;
 
 /// Validates the text of a campaign file for display: valid when [`validate_campaign`](super::validate_campaign) says
@@ -63,6 +63,11 @@ fn schema_limits(campaign: &Campaign) -> Vec<Problem> {
         if !(1..=365).contains(&letter.retention_days) {
             problems
                 .push(Problem::error("letter.retention_days", Message::OutOfRange { min: Some(1), max: Some(365) }));
+        }
+        let ages = Letter::MAX_DATA_AGE_DAYS_RANGE;
+        if !ages.contains(&letter.max_data_age_days) {
+            let range = Message::OutOfRange { min: Some((*ages.start()).into()), max: Some((*ages.end()).into()) };
+            problems.push(Problem::error("letter.max_data_age_days", range));
         }
     }
     problems

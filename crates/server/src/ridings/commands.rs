@@ -4,6 +4,7 @@ use super::boundaries::{self, BoundarySet, WrittenBoundaries};
 use super::members::{self, ExportKind};
 use super::output::{self, Written};
 use super::{build, refresh, DataError};
+use super::{fetch, status};
 use std::io::Write;
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -17,7 +18,7 @@ pub fn today() -> Option<IsoDate> {
 }
 
 /// The `--as-of` date, else `default`.
-fn parse_as_of(as_of: Option<&str>, default: Option<IsoDate>) -> Result<IsoDate, DataError> {
+pub fn parse_as_of(as_of: Option<&str>, default: Option<IsoDate>) -> Result<IsoDate, DataError> {
     match as_of {
         None => default.ok_or_else(|| DataError::BadDate { found: "(system clock)".to_owned() }),
         Some(text) => IsoDate::parse(text.trim()).ok_or_else(|| DataError::BadDate { found: text.to_owned() }),
@@ -96,9 +97,63 @@ pub struct RefreshOptions {
     pub force: bool,
 }
 
-/// `voix data refresh`: the members in `from` replace the MPs of `data`.
+/// Where `voix data refresh` and `voix data status` get the sitting members from.
+#[derive(Clone, Copy, Debug)]
+pub enum ExportSource<'a> {
+    /// A saved export (House of Commons XML or CSV, or a Represent answer).
+    File(&'a Path),
+    /// The House of Commons' site (or a mirror of it): both exports downloaded.
+    House(&'a str),
+}
+
+/// The export read, and the line saying where from.
+struct Obtained {
+    export: members::Export,
+    line: String,
+}
+
+fn format_name(kind: ExportKind, lang: Lang) -> String {
+    match (kind, lang) {
+        (ExportKind::Represent, _) | (_, Lang::En) => kind.name().to_owned(),
+        (ExportKind::HouseOfCommonsXml, Lang::Fr) => "XML de la Chambre des communes".to_owned(),
+        (ExportKind::HouseOfCommonsCsv, Lang::Fr) => "CSV de la Chambre des communes".to_owned(),
+    }
+}
+
+fn obtain(source: ExportSource<'_>, force: bool, lang: Lang) -> Result<Obtained, DataError> {
+    match source {
+        ExportSource::File(from) => {
+            let text = std::fs::read_to_string(from).map_err(|source| DataError::Read { path: from.into(), source })?;
+            let export = members::read(&text).map_err(|problem| DataError::Export { path: from.into(), problem })?;
+            let format = format_name(export.kind, lang);
+            let count = export.members.len();
+            let line = match lang {
+                Lang::En => format!("Read {count} sitting members from {} ({format}).", from.display()),
+                Lang::Fr => format!("{count} députés en fonction lus dans {} ({format}).", from.display()),
+            };
+            Ok(Obtained { export, line })
+        }
+        ExportSource::House(house_url) => {
+            let fetched = fetch::fetch(house_url, force)?;
+            let (count, french) = (fetched.english.members.len(), fetched.french.members.len());
+            let line = match lang {
+                Lang::En => format!(
+                    "Downloaded {count} sitting members from {} (House of Commons XML; the French export lists {french}).",
+                    fetched.url
+                ),
+                Lang::Fr => format!(
+                    "{count} députés en fonction téléchargés de {} (XML de la Chambre des communes\u{a0}; l'export français en donne {french}).",
+                    fetched.url
+                ),
+            };
+            Ok(Obtained { export: fetched.english, line })
+        }
+    }
+}
+
+/// `voix data refresh`: the members of `source` replace the MPs of `data`.
 pub fn refresh(
-    from: &Path,
+    source: ExportSource<'_>,
     data: &Path,
     as_of: Option<&str>,
     options: RefreshOptions,
@@ -106,8 +161,8 @@ pub fn refresh(
     out: &mut impl Write,
 ) -> Result<(), DataError> {
     let as_of = parse_as_of(as_of, today())?;
-    let text = std::fs::read_to_string(from).map_err(|source| DataError::Read { path: from.into(), source })?;
-    let export = members::read(&text).map_err(|problem| DataError::Export { path: from.into(), problem })?;
+    let obtained = obtain(source, options.force, lang)?;
+    let export = obtained.export;
     if let (Some(total), false) = (export.incomplete, options.force) {
         return Err(DataError::IncompleteExport { listed: export.members.len(), total });
     }
@@ -116,16 +171,7 @@ pub fn refresh(
     if !options.force {
         refresh::check_vacancies(&file)?;
     }
-    let format = match (export.kind, lang) {
-        (ExportKind::Represent, _) => export.kind.name().to_owned(),
-        (kind, Lang::En) => kind.name().to_owned(),
-        (ExportKind::HouseOfCommonsXml, Lang::Fr) => "XML de la Chambre des communes".to_owned(),
-        (ExportKind::HouseOfCommonsCsv, Lang::Fr) => "CSV de la Chambre des communes".to_owned(),
-    };
-    let mut lines = vec![match lang {
-        Lang::En => format!("Read {} sitting members from {} ({format}).", export.members.len(), from.display()),
-        Lang::Fr => format!("{} députés en fonction lus dans {} ({format}).", export.members.len(), from.display()),
-    }];
+    let mut lines = vec![obtained.line];
     lines.extend(report.lines(lang));
     let written = output::write(data, &file, options.dry_run)?;
     lines.push(match (options.dry_run, lang) {
@@ -135,6 +181,48 @@ pub fn refresh(
         (false, Lang::Fr) => format!("Fichier écrit\u{a0}: {} (liste des députés à jour au {as_of}).", data.display()),
     });
     lines.extend(written_lines(&written, lang));
+    for line in lines {
+        let _ = writeln!(out, "{line}");
+    }
+    Ok(())
+}
+
+/// `voix data status`: how old the data file is, its vacant seats and gaps, and, given a newer export, what a
+/// refresh would change (nothing is written).
+pub fn status(
+    data: &Path,
+    source: Option<ExportSource<'_>>,
+    today: IsoDate,
+    max_age_days: i64,
+    lang: Lang,
+    out: &mut impl Write,
+) -> Result<(), DataError> {
+    let (file, directory) = output::read_with_directory(data)?;
+    let mut lines = status::lines(&directory, data, today, max_age_days, lang);
+    match source {
+        Some(source) => {
+            let obtained = obtain(source, false, lang)?;
+            let (_, report) = refresh::refresh(&file, &obtained.export.members, today);
+            lines.push(String::new());
+            lines.push(obtained.line);
+            lines.push(match lang {
+                Lang::En => "What a refresh would change:".to_owned(),
+                Lang::Fr => "Ce qu'une mise à jour changerait\u{a0}:".to_owned(),
+            });
+            lines.extend(report.lines(lang));
+            lines.push(match lang {
+                Lang::En => "Nothing written: `voix data refresh` applies it.".to_owned(),
+                Lang::Fr => "Rien n'est écrit\u{a0}: `voix data refresh` l'applique.".to_owned(),
+            });
+        }
+        None => lines.push(match lang {
+            Lang::En => "To see what a refresh would change: voix data status --fetch (or --from FILE).".to_owned(),
+            Lang::Fr => {
+                "Pour voir ce qu'une mise à jour changerait\u{a0}: voix data status --fetch (ou --from FICHIER)."
+                    .to_owned()
+            }
+        }),
+    }
     for line in lines {
         let _ = writeln!(out, "{line}");
     }

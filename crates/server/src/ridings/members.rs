@@ -15,7 +15,7 @@
 use super::ExportProblem;
 use quick_xml::events::Event;
 use serde_json::Value;
-use voix_core::directory::FedNum;
+use voix_core::directory::{name_key, FedNum};
 
 /// One sitting MP as an export gives them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -83,6 +83,41 @@ fn non_blank(value: &str) -> Option<String> {
 /// "First Last", without doubled spaces when a part is missing.
 fn full_name(first: &str, last: &str) -> String {
     [first.trim(), last.trim()].into_iter().filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// The language an export is written in, from the names that differ between the House's two exports
+/// (provinces such as "Quebec"/"Québec", caucuses such as "Liberal"/"Libéral"); `None` when nothing tells.
+pub fn language(members: &[Member]) -> Option<voix_core::Lang> {
+    use voix_core::Lang;
+    let (mut english, mut french) = (0usize, 0usize);
+    let mut count = |en: &str, fr: &str, found: &str| {
+        let (en, fr, found) = (name_key(en), name_key(fr), name_key(found));
+        if en != fr {
+            english += usize::from(found == en);
+            french += usize::from(found == fr);
+        }
+    };
+    for member in members {
+        if let Some(province) = member.province.as_deref() {
+            for known in voix_core::postal::Province::ALL {
+                count(known.name(Lang::En), known.name(Lang::Fr), province);
+            }
+        }
+        for (en, fr) in [
+            ("Liberal", "Libéral"),
+            ("Conservative", "Conservateur"),
+            ("NDP", "NPD"),
+            ("Green Party", "Parti vert"),
+            ("Independent", "Indépendant"),
+        ] {
+            count(en, fr, &member.party);
+        }
+    }
+    match english.cmp(&french) {
+        std::cmp::Ordering::Greater => Some(Lang::En),
+        std::cmp::Ordering::Less => Some(Lang::Fr),
+        std::cmp::Ordering::Equal => None,
+    }
 }
 
 /// The fields of one `<MemberOfParliament>` being read.

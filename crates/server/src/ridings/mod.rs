@@ -8,10 +8,12 @@
 pub mod boundaries;
 pub mod build;
 pub mod commands;
+pub mod fetch;
 pub mod members;
 pub mod output;
 pub mod parties;
 pub mod refresh;
+pub mod status;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -198,6 +200,22 @@ pub enum DataError {
         listed: usize,
         total: Option<u64>,
     },
+    /// `--fetch`: the download failed, was cut, or answered an HTTP error.
+    Download {
+        url: String,
+        detail: String,
+    },
+    /// `--fetch`: the English address answered in French, or the other way round.
+    WrongLanguage {
+        url: String,
+        expected: Lang,
+        found: Lang,
+    },
+    /// `--fetch`: the English and French exports do not list as many sitting members.
+    ExportsDisagree {
+        english: usize,
+        french: usize,
+    },
 }
 
 impl DataError {
@@ -259,6 +277,28 @@ impl DataError {
             (DataError::IncompleteExport { listed, total }, Fr) => format!(
                 "cette réponse de Represent n'est qu'une page ({listed} représentants sur {})\u{a0}: enregistrez-la avec ?limit=1000. Rien n'est écrit (--force l'écrit quand même)",
                 total.map_or_else(|| "davantage".to_owned(), |total| total.to_string())
+            ),
+            (DataError::Download { url, detail }, En) => {
+                format!("cannot download {url}: {detail}. Nothing written; the data file is unchanged")
+            }
+            (DataError::Download { url, detail }, Fr) => format!(
+                "impossible de télécharger {url}\u{a0}: {detail}. Rien n'est écrit\u{a0}; le fichier de données est inchangé"
+            ),
+            (DataError::WrongLanguage { url, expected, found }, En) => format!(
+                "{url} should be the {} export but reads as {}: nothing written (--force applies it anyway)",
+                expected.name_in(En),
+                found.name_in(En)
+            ),
+            (DataError::WrongLanguage { url, expected, found }, Fr) => format!(
+                "{url} devrait être l'export en {} mais est en {}\u{a0}: rien n'est écrit (--force l'applique quand même)",
+                expected.name_in(Fr),
+                found.name_in(Fr)
+            ),
+            (DataError::ExportsDisagree { english, french }, En) => format!(
+                "the English export lists {english} sitting members and the French one {french}: one of them is incomplete or older. Nothing written (--force applies the English one anyway)"
+            ),
+            (DataError::ExportsDisagree { english, french }, Fr) => format!(
+                "l'export anglais donne {english} députés en fonction et le français {french}\u{a0}: l'un des deux est incomplet ou plus ancien. Rien n'est écrit (--force applique quand même l'anglais)"
             ),
         }
     }

@@ -99,13 +99,19 @@ impl Sizes {
 
 /// Reads an existing data file.
 pub fn read(path: &Path) -> Result<CanadaFile, DataError> {
+    read_with_directory(path).map(|(file, _)| file)
+}
+
+/// Reads an existing data file, also as the widget reads it.
+pub fn read_with_directory(path: &Path) -> Result<(CanadaFile, Directory), DataError> {
     let text = std::fs::read_to_string(path).map_err(|source| DataError::Read { path: path.into(), source })?;
     // The widget's reader first, so a file it would refuse is refused here with the same words.
-    Directory::from_json(&text).map_err(|source| DataError::Directory { path: path.into(), source })?;
-    serde_json::from_str(&text).map_err(|error| DataError::Directory {
+    let directory = Directory::from_json(&text).map_err(|source| DataError::Directory { path: path.into(), source })?;
+    let file = serde_json::from_str(&text).map_err(|error| DataError::Directory {
         path: path.into(),
         source: voix_core::directory::DirectoryError::NotJson { detail: error.to_string() },
-    })
+    })?;
+    Ok((file, directory))
 }
 
 /// What was written.
