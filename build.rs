@@ -9,7 +9,7 @@ use std::path::PathBuf;
 fn main() {
     println!("cargo:rerun-if-changed=build/css.rs");
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    for name in ["voix.css", "letter.css", "print.css"] {
+    for name in ["voix.css", "letter.css", "petition.css", "print.css"] {
         let source = format!("style/{name}");
         println!("cargo:rerun-if-changed={source}");
         let css = std::fs::read_to_string(&source).unwrap_or_else(|error| panic!("reading {source}: {error}"));

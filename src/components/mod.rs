@@ -5,6 +5,7 @@ mod fine_print;
 mod header;
 mod lang_switch;
 mod letter;
+mod part_style;
 mod parts;
 mod petition;
 mod riding_map;

@@ -1,7 +1,7 @@
 //! The `voix` binary's library: the HTTP application (`app`), its state, and the command-line commands.
 //!
 //! `voix serve` serves the widget bundle at `/voix/`, the valid campaigns at `/campaigns/{id}.json`, the campaign
-//! schema, the riding data at `/data/canada.json`, a health check and a demo partner page. `voix check` validates
+//! schema, the riding data at `/data/canada.json`, a health check and demo partner pages. `voix check` validates
 //! campaign files; `voix schema` prints the JSON Schema; `voix data` builds and refreshes the riding data;
 //! `voix lookup` finds the ridings of a postal code. The petition API (`/api/…`, see [`petition`]) records
 //! signatures, consents and letter counts; `voix export`, `voix token create` and `voix forget` serve organisers.
@@ -46,6 +46,7 @@ use axum::Router;
 pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/", get(demo::page))
+        .route("/demo/{campaign}", get(demo::campaign_page))
         .route("/demo.css", get(demo::stylesheet))
         .route("/voix/{*path}", get(bundle::serve_file))
         .route("/campaigns/{file}", get(campaigns::serve_campaign))

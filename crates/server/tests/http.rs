@@ -156,10 +156,13 @@ async fn campaign_files_are_public_to_every_site() {
 async fn nothing_is_served_raw_to_a_browser_that_accepts_brotli() {
     let fixture = Fixture::new();
     let app = fixture.app().await;
-    let files: [(&str, Vec<u8>); 4] = [
+    let page = |campaign_id| voix_server::demo::page_html(campaign_id).expect("a demo page").to_vec();
+    let files: [(&str, Vec<u8>); 6] = [
         ("/campaigns/test-campaign.json", common::fixture_source("test-campaign.json").into_bytes()),
         ("/schema/campaign.v1.json", voix_core::validate::CAMPAIGN_SCHEMA.as_bytes().to_vec()),
-        ("/", voix_server::demo::PAGE.as_bytes().to_vec()),
+        ("/", page("lawful-access")),
+        ("/demo/no-fly-list", page("no-fly-list")),
+        ("/demo/facial-recognition", page("facial-recognition")),
         ("/demo.css", voix_server::demo::CSS.as_bytes().to_vec()),
     ];
     for (uri, original) in files {
@@ -272,6 +275,56 @@ async fn the_demo_page_embeds_the_widget_under_a_strict_csp() {
     assert_eq!(css.status, StatusCode::OK);
     assert_eq!(css.header("content-type"), Some("text/css; charset=utf-8"));
     assert!(!css.body.is_empty());
+}
+
+/// One page per example campaign, each embedding its own campaign and marking itself in the campaign navigation.
+#[tokio::test]
+async fn each_example_campaign_has_a_demo_page() {
+    let fixture = Fixture::new();
+    let app = fixture.app().await;
+    let pages = [
+        ("/", "lawful-access", "/"),
+        ("/demo/lawful-access", "lawful-access", "/"),
+        ("/demo/no-fly-list", "no-fly-list", "/demo/no-fly-list"),
+        ("/demo/facial-recognition", "facial-recognition", "/demo/facial-recognition"),
+    ];
+    for (uri, campaign_id, current_link) in pages {
+        let page = get(&app, uri, &[]).await;
+        assert_eq!(page.status, StatusCode::OK, "{uri}");
+        assert_eq!(page.header("content-security-policy"), Some(voix_server::demo::CONTENT_SECURITY_POLICY), "{uri}");
+        assert_eq!(page.header("referrer-policy"), Some("no-referrer"), "{uri}");
+        assert_eq!(page.header("cache-control"), Some("no-cache"), "{uri}");
+        let html = std::str::from_utf8(&page.body).expect("UTF-8");
+        assert!(
+            html.contains(&format!(
+                r#"<script type="module" src="/voix/voix.js" data-campaign="/campaigns/{campaign_id}.json" data-partner="demo"></script>"#
+            )),
+            "{uri}"
+        );
+        assert_eq!(html.matches("data-campaign=").count(), 1, "{uri}: one widget");
+        assert!(!html.contains("{{"), "{uri}: every placeholder filled in");
+        assert!(html.contains(r#"id="act""#) && html.contains(r#"id="background""#), "{uri}: the main nav's targets");
+
+        let (_, after_nav_start) = html.split_once(r#"<nav class="campaign-nav" aria-label="Campaigns">"#).expect(uri);
+        let (campaign_nav, _) = after_nav_start.split_once("</nav>").expect(uri);
+        for link in ["/", "/demo/no-fly-list", "/demo/facial-recognition"] {
+            let current = format!(r#"<a href="{link}" aria-current="page">"#);
+            let expected = if link == current_link { 1 } else { 0 };
+            assert_eq!(campaign_nav.matches(&current).count(), expected, "{uri}: {link}");
+            assert_eq!(campaign_nav.matches(&format!(r#"<a href="{link}""#)).count(), 1, "{uri}: {link}");
+        }
+        assert_eq!(html.matches(r#"aria-current="page""#).count(), 1, "{uri}: one current page");
+    }
+    assert_eq!(get(&app, "/", &[]).await.body, get(&app, "/demo/lawful-access", &[]).await.body);
+    let lawful_access =
+        std::str::from_utf8(voix_server::demo::page_html("lawful-access").expect("page")).expect("UTF-8");
+    assert!(lawful_access.contains("<h1>Lawful access is back. Ask senators to stop Bill C-22.</h1>"));
+
+    for uri in ["/demo/nope", "/demo/", "/demo/lawful-access.json"] {
+        let reply = get(&app, uri, &[]).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{uri}");
+        assert_eq!(reply.header("content-security-policy"), None, "{uri}");
+    }
 }
 
 /// The message that replaces a widget a page's policy blocks reads the organiser's link from the campaign as a

@@ -8,7 +8,6 @@ mod find;
 mod recipients;
 mod send;
 mod server_send;
-mod style;
 mod write;
 
 use crate::components::text::Loc;
@@ -130,18 +129,37 @@ pub fn LetterPart(campaign: Arc<Campaign>, lang: Signal<Lang>) -> impl IntoView 
         }),
         _ => None,
     };
+    // Older than the campaign allows: said beside the riding, with where to check, instead of quietly used.
+    let too_old = {
+        let letter = letter.clone();
+        move || match form.directory.get() {
+            DirectoryState::Ready(directory) if letter.data_too_old(directory.as_of(), today()?) => {
+                let lang_now = lang.get();
+                Some(view! {
+                    <p class="voix-warning" role="note">
+                        {voix_core::directory::data_too_old_line(&directory.as_of(), lang_now)} " "
+                        <a href=voix_core::directory::members_page(lang_now) target="_blank" rel="noopener noreferrer">
+                            {voix_core::i18n::LetterText::MembersList.get(lang_now)}
+                        </a>
+                    </p>
+                })
+            }
+            _ => None,
+        }
+    };
     let has_riding = move || form.riding.get().is_some();
     // The letter's styles join the widget's once the letter is in its shadow root.
     let mounted = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(element) = mounted.get() {
-            style::adopt_beside(element.into());
+            crate::components::part_style::adopt_beside(element.into(), crate::components::part_style::LETTER_CSS);
         }
     });
     view! {
         <div class="voix-letter" node_ref=mounted>
             <p><Loc text=intro.clone() lang/></p>
             <FindRiding campaign=campaign.clone() letter=letter.clone() form lang start_loading=Callback::new(move |_| start_loading())/>
+            {too_old}
             <Show when=has_riding>
                 <Recipients letter=letter.clone() form lang/>
                 <Write letter=letter.clone() form composed lang/>
@@ -154,6 +172,13 @@ pub fn LetterPart(campaign: Arc<Campaign>, lang: Signal<Lang>) -> impl IntoView 
         </div>
     }
     .into_any()
+}
+
+/// Today in the reader's time zone.
+fn today() -> Option<voix_core::directory::IsoDate> {
+    let now = js_sys::Date::new_0();
+    let (year, month, day) = (now.get_full_year(), now.get_month() + 1, now.get_date());
+    voix_core::directory::IsoDate::new(u16::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
 }
 
 /// After each send, tells the server a letter went out (`POST /api/campaigns/{id}/letters`): counts only, never

@@ -243,8 +243,15 @@ pub fn PetitionPart(campaign: Arc<Campaign>, lang: Signal<Lang>) -> impl IntoVie
     let statement = petition.statement.clone();
     let goal = petition.goal;
     let petition = Arc::new(petition);
+    // The petition's styles join the widget's once the petition is in its shadow root.
+    let mounted = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(element) = mounted.get() {
+            crate::components::part_style::adopt_beside(element.into(), crate::components::part_style::PETITION_CSS);
+        }
+    });
     view! {
-        <div class="voix-petition">
+        <div class="voix-petition" node_ref=mounted>
             <p class="voix-statement"><Loc text=statement lang/></p>
             {goal.map(|goal| view! { <p class="voix-goal">{move || goal_line(goal, lang.get())}</p> })}
             <Counter form goal lang/>

@@ -65,7 +65,7 @@ for (const lang of ['en', 'fr']) {
 
       // The timeline: an ordered list of dated moments.
       const moments = explainer.locator('ol.voix-timeline > li');
-      assert.equal(await moments.count(), 6);
+      assert.equal(await moments.count(), 8);
       const introduced = explainer.locator('time[datetime="2026-03-12"]');
       assert.equal(await introduced.innerText(), t.introduced);
 

@@ -25,6 +25,29 @@ pub fn unknown_area_line(fsa: &str, lang: Lang) -> String {
     }
 }
 
+/// The MP list is older than the campaign allows (`letter.max_data_age_days`): said beside the riding, with where
+/// to check (the House of Commons' list of members, [`members_page`]).
+pub fn data_too_old_line(date: &super::IsoDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "This list of MPs dates from {}: your MP may have changed since. Check on the House of Commons' list of members before you send.",
+            date.text(lang)
+        ),
+        Lang::Fr => format!(
+            "Cette liste des députés date du {}\u{a0}: votre député a pu changer depuis. Vérifiez dans la liste des députés de la Chambre des communes avant d'envoyer.",
+            date.text(lang)
+        ),
+    }
+}
+
+/// The House of Commons' list of members, in `lang`.
+pub fn members_page(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "https://www.ourcommons.ca/Members/en",
+        Lang::Fr => "https://www.noscommunes.ca/Members/fr",
+    }
+}
+
 /// "MP list as of August 18, 2025" / "Liste des députés à jour au 18 août 2025".
 pub fn as_of_line(date: &super::IsoDate, lang: Lang) -> String {
     match lang {

@@ -84,6 +84,7 @@ catalogue! {
         "Probablement votre circonscription (d'après le début de votre code postal\u{a0}: vérifiez-la)";
     NoSittingMp => "No sitting MP: the seat is vacant",
         "Aucun député ni aucune députée en fonction\u{a0}: le siège est vacant";
+    MembersList => "Members of Parliament (ourcommons.ca)", "Députés (noscommunes.ca)";
     MpNoEmail => "Email address not known yet: see ourcommons.ca",
         "Adresse courriel pas encore connue\u{a0}: voir noscommunes.ca";
     NotMyRiding => "Not my riding",
