@@ -11,7 +11,7 @@ mod petition;
 mod site;
 
 pub use explainer::{Detail, Moment, Question, SharedGlossary, Term, TermForms};
-pub use letter::{Letter, Phrasings, SendMethod, TalkingPoint, Target, Targets};
+pub use letter::{Letter, Phrasings, Senators, SenatorsOf, SendMethod, TalkingPoint, Target, Targets};
 pub use petition::{FieldChoice, FieldKind, PetitionField, DEFAULT_FIELD_LENGTH, MAX_FIELD_LENGTH};
 pub use site::NotOnThisSite;
 

@@ -223,7 +223,7 @@ fn unknown_values_show_as_gaps_until_given() {
     incomplete.sender = Sender { name: " ", postal_code: "", street_address: None, email: None };
     incomplete.riding = None;
     incomplete.mp_name = None;
-    incomplete.recipient = Recipient { name: "", role: "", email: "", riding: None };
+    incomplete.recipient = Recipient { name: "", role: "", email: "", riding: None, chamber: Default::default() };
     let letter = compose(&fixture(), &incomplete);
     assert_eq!(letter.subject, "A letter from [your riding] about Bill C-22");
     assert_eq!(letter.salutation, "Dear [recipient's name],");
@@ -281,6 +281,7 @@ fn the_example_campaign_composes_in_both_languages() {
                 role: "MP",
                 email: "yasir.naqvi@parl.gc.ca",
                 riding: None,
+                chamber: voix_core::letter::Chamber::House,
             };
             let link = composed.mailto(&[to]);
             assert!(

@@ -15,7 +15,7 @@ use crate::embed::Embed;
 use crate::load::{fetch_directory, DirectoryState};
 use find::FindRiding;
 use leptos::prelude::*;
-use recipients::{chosen_recipients, OwnedRecipient, Recipients};
+use recipients::{chosen_recipients, offered_senators, OwnedRecipient, Recipients};
 use send::{SendLetter, Thanks};
 use std::sync::Arc;
 use voix_core::campaign::{Letter, SendMethod};
@@ -41,6 +41,8 @@ pub struct LetterForm {
     pub own_mp: RwSignal<bool>,
     /// One tick per extra target of the campaign.
     pub extra: RwSignal<Vec<bool>>,
+    /// The senators offered that the person unticked, by name.
+    pub senators_unticked: RwSignal<Vec<String>>,
     pub points: RwSignal<Vec<String>>,
     pub story: RwSignal<String>,
     pub name: RwSignal<String>,
@@ -66,6 +68,7 @@ impl LetterForm {
             search: RwSignal::new(String::new()),
             own_mp: RwSignal::new(letter.targets.own_mp),
             extra: RwSignal::new(vec![true; letter.targets.extra.len()]),
+            senators_unticked: RwSignal::new(Vec::new()),
             points: RwSignal::new(
                 letter.talking_points.iter().filter(|p| p.preselected).map(|p| p.id.clone()).collect(),
             ),
@@ -175,7 +178,7 @@ pub fn LetterPart(campaign: Arc<Campaign>, lang: Signal<Lang>) -> impl IntoView 
 }
 
 /// Today in the reader's time zone.
-fn today() -> Option<voix_core::directory::IsoDate> {
+pub(super) fn today() -> Option<voix_core::directory::IsoDate> {
     let now = js_sys::Date::new_0();
     let (year, month, day) = (now.get_full_year(), now.get_month() + 1, now.get_date());
     voix_core::directory::IsoDate::new(u16::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
@@ -219,9 +222,8 @@ fn compose_now(letter: &Letter, form: LetterForm, lang: Lang) -> ComposedLetter 
     let (story, name, street, postal) = (form.story.get(), form.name.get(), form.street.get(), form.postal_input.get());
     let points = form.points.get();
     let point_ids: Vec<&str> = points.iter().map(String::as_str).collect();
-    let extra = form.extra.get();
-    let own_mp = form.own_mp.get();
-    let recipients = chosen_recipients(letter, mp.as_ref(), riding_name.as_deref(), own_mp, &extra, lang);
+    let senators = offered_senators(letter, directory.as_deref(), form, lang);
+    let recipients = chosen_recipients(letter, senators, mp.as_ref(), riding_name.as_deref(), form, lang);
     let input = LetterInput {
         lang,
         seed: form.seed.get(),

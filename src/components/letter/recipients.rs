@@ -1,14 +1,15 @@
-//! Who receives the letter: the person's own MP (found from the riding) and the campaign's fixed recipients.
-//! Each card says how the letter reaches them.
+//! Who receives the letter: the senators the campaign asks for (of the person's province, or named), the person's
+//! own MP (found from the riding) and the campaign's fixed recipients. Each card says how the letter reaches them.
 
 use super::LetterForm;
 use crate::components::text::{Loc, Tr};
 use leptos::prelude::*;
 use std::sync::Arc;
 use voix_core::campaign::Letter;
-use voix_core::directory::Mp;
+use voix_core::directory::{Directory, Mp};
 use voix_core::i18n::{label, LetterText};
-use voix_core::letter::Recipient;
+use voix_core::letter::senators::{senator_role, senators_to_write};
+use voix_core::letter::{Chamber, Recipient};
 use voix_core::Lang;
 
 /// A recipient with owned text, so the list can live in a signal; `as_recipient` lends it to core.
@@ -18,34 +19,66 @@ pub struct OwnedRecipient {
     pub role: String,
     pub email: String,
     pub riding: Option<String>,
+    pub chamber: Chamber,
 }
 
 impl OwnedRecipient {
     pub fn as_recipient(&self) -> Recipient<'_> {
-        Recipient { name: &self.name, role: &self.role, email: &self.email, riding: self.riding.as_deref() }
+        Recipient {
+            name: &self.name,
+            role: &self.role,
+            email: &self.email,
+            riding: self.riding.as_deref(),
+            chamber: self.chamber,
+        }
     }
 }
 
-/// The recipients ticked now: the own MP first (when the campaign writes to MPs, the seat is filled and the
-/// person kept the tick), then the campaign's ticked extra targets.
+/// The senators the campaign asks for, for the person's riding's province, today (none without the data).
+pub fn offered_senators(
+    letter: &Letter,
+    directory: Option<&Directory>,
+    form: LetterForm,
+    lang: Lang,
+) -> Vec<OwnedRecipient> {
+    let (Some(targets), Some(directory)) = (letter.targets.senators.as_ref(), directory) else { return Vec::new() };
+    let (Some(senate), Some(today)) = (directory.senate(), super::today()) else { return Vec::new() };
+    let province =
+        form.riding.get().and_then(|fed_num| directory.district(fed_num)).map(|district| district.province());
+    senators_to_write(targets, senate, province, today)
+        .into_iter()
+        .map(|senator| {
+            let role = senator_role(senator, lang);
+            owned(&Recipient::senator(senator.name(), &role, senator.email().unwrap_or("")))
+        })
+        .collect()
+}
+
+/// The recipients ticked now: the own MP (when the campaign writes to MPs, the seat is filled and the person kept
+/// the tick), the campaign's ticked extra targets, then the senators the person kept ticked.
 pub fn chosen_recipients(
     letter: &Letter,
+    senators: Vec<OwnedRecipient>,
     mp: Option<&Mp>,
     riding: Option<&str>,
-    own_mp_ticked: bool,
-    extra_ticked: &[bool],
+    form: LetterForm,
     lang: Lang,
 ) -> Vec<OwnedRecipient> {
     let mut chosen = Vec::new();
+    let (own_mp_ticked, extra_ticked) = (form.own_mp.get(), form.extra.get());
     if let (true, true, Some(mp), Some(riding)) = (letter.targets.own_mp, own_mp_ticked, mp, riding) {
         let own = Recipient::own_mp(mp.name(), mp.email().unwrap_or(""), riding, lang);
         chosen.push(owned(&own));
     }
-    for (target, ticked) in letter.targets.extra.iter().zip(extra_ticked) {
+    for (target, ticked) in letter.targets.extra.iter().zip(&extra_ticked) {
         if *ticked || !target.optional {
             chosen.push(owned(&Recipient::from_target(target, lang)));
         }
     }
+    // Senators last: the letter on screen, and the email, are addressed to the first recipient who has an email
+    // (each printed page is addressed to its own).
+    let unticked = form.senators_unticked.get();
+    chosen.extend(senators.into_iter().filter(|senator| !unticked.contains(&senator.name)));
     chosen
 }
 
@@ -55,6 +88,7 @@ fn owned(recipient: &Recipient<'_>) -> OwnedRecipient {
         role: recipient.role.to_owned(),
         email: recipient.email.to_owned(),
         riding: recipient.riding.map(str::to_owned),
+        chamber: recipient.chamber,
     }
 }
 
@@ -141,13 +175,53 @@ pub fn Recipients(letter: Arc<Letter>, form: LetterForm, lang: Signal<Lang>) -> 
             }
         })
         .collect_view();
+    let senator_cards = {
+        let letter = letter.clone();
+        move || {
+            let directory = form.ready_directory();
+            let lang_now = lang.get();
+            offered_senators(&letter, directory.as_deref(), form, lang_now)
+                .into_iter()
+                .map(|senator| {
+                    let name = senator.name.clone();
+                    let ticked = {
+                        let name = name.clone();
+                        move || form.senators_unticked.with(|unticked| !unticked.contains(&name))
+                    };
+                    let how = match senator.email.as_str() {
+                        "" => LetterText::SenatorByPost.get(lang_now).to_owned(),
+                        email => format!("{} {email}", label(LetterText::ByEmail, lang_now)),
+                    };
+                    view! {
+                        <li class="voix-card">
+                            <label class="voix-check">
+                                <input type="checkbox" prop:checked=ticked
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        form.senators_unticked.update(|unticked| {
+                                            unticked.retain(|other| *other != name);
+                                            if !on { unticked.push(name.clone()); }
+                                        });
+                                    }/>
+                                <span>
+                                    <span class="voix-card-name">{senator.name.clone()}</span>
+                                    <span class="voix-card-line">{senator.role.clone()}</span>
+                                    <span class="voix-card-line">{how}</span>
+                                </span>
+                            </label>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
     let nobody = {
         let letter = letter.clone();
         move || {
             let directory = form.ready_directory();
             let mp = form.riding.get().and_then(|f| directory.as_ref()?.district(f)?.mp().cloned());
-            let chosen =
-                chosen_recipients(&letter, mp.as_ref(), Some(""), form.own_mp.get(), &form.extra.get(), lang.get());
+            let senators = offered_senators(&letter, directory.as_deref(), form, lang.get());
+            let chosen = chosen_recipients(&letter, senators, mp.as_ref(), Some(""), form, lang.get());
             chosen
                 .is_empty()
                 .then(|| view! { <p class="voix-warning" role="status">{LetterText::NoRecipient.get(lang.get())}</p> })
@@ -156,7 +230,7 @@ pub fn Recipients(letter: Arc<Letter>, form: LetterForm, lang: Signal<Lang>) -> 
     view! {
         <section class="voix-step" aria-labelledby="voix-recipients-heading">
             <h4 id="voix-recipients-heading" tabindex="-1"><Tr text=LetterText::RecipientsLabel lang/></h4>
-            <ul class="voix-cards">{own_mp_card} {extra_cards}</ul>
+            <ul class="voix-cards">{senator_cards} {own_mp_card} {extra_cards}</ul>
             {nobody}
         </section>
     }

@@ -1,6 +1,6 @@
 //! Step three: the ways of sending the campaign offers, then a thank-you with the next action.
 
-use super::recipients::{chosen_recipients, OwnedRecipient};
+use super::recipients::{chosen_recipients, offered_senators, OwnedRecipient};
 use super::{final_letter, LetterForm};
 use crate::clipboard::copy_text;
 use crate::components::text::Tr;
@@ -34,7 +34,8 @@ pub fn SendLetter(
             let lang_now = lang.get();
             let riding = district.as_ref().map(|d| d.name(lang_now).to_owned());
             let mp = district.as_ref().and_then(|d| d.mp().cloned());
-            chosen_recipients(&letter, mp.as_ref(), riding.as_deref(), form.own_mp.get(), &form.extra.get(), lang_now)
+            let senators = offered_senators(&letter, directory.as_deref(), form, lang_now);
+            chosen_recipients(&letter, senators, mp.as_ref(), riding.as_deref(), form, lang_now)
         })
     };
     let sending = Memo::new(move |_| final_letter(composed, form));

@@ -34,7 +34,7 @@ pub struct Letter {
     /// Ways to word the last paragraph (the request), several per language. Each letter uses one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closing: Option<Phrasings>,
-    /// Who receives the letter: the person's own MP (by default) and fixed extra recipients.
+    /// Who receives the letter: the person's own MP (by default), fixed extra recipients, and senators.
     #[serde(default)]
     pub targets: Targets,
     /// How the person can send the letter: any of "email_app" (opens their email app with the letter filled
@@ -129,12 +129,37 @@ pub struct Targets {
     /// Fixed recipients besides the person's MP, e.g. the minister responsible for the bill.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra: Vec<Target>,
+    /// Senators too, for a bill before the Senate: "province" (the senators of the person's province, from their
+    /// postal code) or a list of senators by name, as the Senate lists them. Letters to senators are printed or
+    /// copied (mail to a senator needs no stamp); emailed only where the data has an address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub senators: Option<Senators>,
 }
 
 impl Default for Targets {
     fn default() -> Self {
-        Targets { own_mp: true, extra: Vec::new() }
+        Targets { own_mp: true, extra: Vec::new(), senators: None }
     }
+}
+
+/// Which senators receive the letter.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum Senators {
+    /// "province": the senators of the person's province or territory.
+    Of(SenatorsOf),
+    /// These senators, by name (e.g. the sponsor of the bill in the Senate).
+    Named(Vec<String>),
+}
+
+/// The one word `letter.targets.senators` may be instead of a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SenatorsOf {
+    /// The person's province's senators (Quebec's by senatorial division where the data has it).
+    Province,
 }
 
 /// A fixed recipient of the letter.

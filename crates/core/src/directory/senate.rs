@@ -3,11 +3,10 @@
 //!
 //! The data has no email for most senators (the Senate publishes none in a form the sources kept): letters to
 //! them are printed or copied, and mail to a senator is postage-free in Canada (Canada Post Corporation Act,
-//! s. 35(2)(b)), addressed to the Senate of Canada, Ottawa ON K1A 0A4.
+//! s. 35(2)(b)), addressed to the Senate of Canada, Ottawa ON K1A 0A4 (`letter::wording::senate`).
 
 use super::{name_key, IsoDate, Party};
 use crate::postal::Province;
-use crate::Lang;
 
 /// A senator as the data lists them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,14 +55,6 @@ pub struct Senate {
     pub(super) as_of: IsoDate,
     /// Ordered by name.
     pub(super) senators: Vec<Senator>,
-}
-
-/// The Senate's postal address, on a printed letter.
-pub fn senate_address(lang: Lang) -> [&'static str; 2] {
-    match lang {
-        Lang::En => ["The Senate of Canada", "Ottawa ON  K1A 0A4"],
-        Lang::Fr => ["Le Sénat du Canada", "Ottawa (Ontario)  K1A 0A4"],
-    }
 }
 
 impl Senate {

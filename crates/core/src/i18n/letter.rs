@@ -45,6 +45,11 @@ catalogue! {
     /// At the foot of the printed page.
     PrintNoStampNote => "Mail to a Member of Parliament at the House of Commons needs no stamp: write the address above on the envelope and post it.",
         "Le courrier adressé à un député ou une députée à la Chambre des communes n'a pas besoin de timbre\u{a0}: inscrivez l'adresse ci-dessus sur l'enveloppe et postez-la.";
+    PrintNoStampNoteSenate => "Mail to a senator at the Senate of Canada needs no stamp: write the address above on the envelope and post it.",
+        "Le courrier adressé à un membre du Sénat du Canada n'a pas besoin de timbre\u{a0}: inscrivez l'adresse ci-dessus sur l'enveloppe et postez-la.";
+    /// A senator's card: how the letter reaches them when the data has no email.
+    SenatorByPost => "By post (no stamp needed) or copy: no published email",
+        "Par la poste (sans timbre) ou en copiant la lettre\u{a0}: aucun courriel publié";
     /// The originality gauge.
     OriginalityLabel => "Your own words", "Vos propres mots";
     OriginalityLow => "This is mostly the campaign's wording so far. A sentence or two about you will make your letter stand out.",

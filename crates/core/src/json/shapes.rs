@@ -6,8 +6,8 @@ use super::from_json::{json_struct, unit_variant, FromJson, ShapeError};
 use super::value::{Kind, Value};
 use crate::campaign::{
     Campaign, Detail, Explainer, FieldChoice, FieldKind, Layout, Letter, Moment, Organiser, Partner, Petition,
-    PetitionField, Phrasings, Question, SendMethod, SharedGlossary, TalkingPoint, Target, Targets, Term, TermForms,
-    Theme,
+    PetitionField, Phrasings, Question, Senators, SenatorsOf, SendMethod, SharedGlossary, TalkingPoint, Target,
+    Targets, Term, TermForms, Theme,
 };
 use crate::explainer::GlossaryFile;
 use crate::{Lang, Localized};
@@ -122,7 +122,19 @@ json_struct!(TalkingPoint {
 json_struct!(Targets {
     "own_mp" => own_mp or true,
     "extra" => extra or Vec::new(),
+    "senators" => senators or None,
 });
+
+/// `#[serde(untagged)]`: "province", or a list of names.
+impl FromJson for Senators {
+    fn from_json(value: Value) -> Result<Self, ShapeError> {
+        match &value.kind {
+            Kind::String(word) if word == "province" => Ok(Senators::Of(SenatorsOf::Province)),
+            Kind::Array(_) => Vec::<String>::from_json(value).map(Senators::Named).map_err(|_| untagged("Senators")),
+            _ => Err(untagged("Senators")),
+        }
+    }
+}
 
 json_struct!(Target {
     "name" => name,
@@ -194,10 +206,13 @@ impl FromJson for SharedGlossary {
             Kind::Bool(enabled) => Ok(SharedGlossary::Enabled(enabled)),
             Kind::String(location) => Ok(SharedGlossary::At(location)),
             // serde places this one where the enclosing object's reader stands.
-            _ => Err(ShapeError {
-                message: "data did not match any variant of untagged enum SharedGlossary".to_owned(),
-                at: None,
-            }),
+            _ => Err(untagged("SharedGlossary")),
         }
     }
+}
+
+/// serde's refusal of a value that fits no variant of an untagged enum (placed where the enclosing object's reader
+/// stands, as serde does).
+fn untagged(name: &str) -> ShapeError {
+    ShapeError { message: format!("data did not match any variant of untagged enum {name}"), at: None }
 }

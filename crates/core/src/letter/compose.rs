@@ -17,12 +17,27 @@ pub struct Recipient<'a> {
     pub email: &'a str,
     /// Their riding, if they are an MP.
     pub riding: Option<&'a str>,
+    /// Where they receive mail: the House of Commons or the Senate.
+    pub chamber: Chamber,
+}
+
+/// The two houses of Parliament, each with its own postal address.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Chamber {
+    #[default]
+    House,
+    Senate,
 }
 
 impl<'a> Recipient<'a> {
     /// The sender's own MP, as found from their postal code.
     pub fn own_mp(name: &'a str, email: &'a str, riding: &'a str, lang: Lang) -> Self {
-        Recipient { name, role: wording::own_mp_role(lang), email, riding: Some(riding) }
+        Recipient { name, role: wording::own_mp_role(lang), email, riding: Some(riding), chamber: Chamber::House }
+    }
+
+    /// A senator; `role` from [`wording::senator_role`], `email` empty when the data has none.
+    pub fn senator(name: &'a str, role: &'a str, email: &'a str) -> Self {
+        Recipient { name, role, email, riding: None, chamber: Chamber::Senate }
     }
 
     /// One of the campaign's fixed recipients.
@@ -32,6 +47,7 @@ impl<'a> Recipient<'a> {
             role: target.role.text(lang),
             email: &target.email,
             riding: target.riding.as_deref(),
+            chamber: Chamber::House,
         }
     }
 }

@@ -22,11 +22,12 @@ mod originality;
 pub mod pick;
 pub mod placeholder;
 mod print;
+pub mod senators;
 mod sender;
 pub mod server;
 mod wording;
 
-pub use compose::{compose, ComposedLetter, LetterInput, Recipient};
+pub use compose::{compose, Chamber, ComposedLetter, LetterInput, Recipient};
 pub use mailto::{fits_in_mailto, mailto_link, mailto_url, MailtoLink, MAILTO_SAFE_LENGTH};
 pub use originality::{originality, CampaignWording, Originality, OriginalityLevel};
 pub use placeholder::{Placeholder, TemplateProblem};

@@ -1,7 +1,7 @@
 //! The printed letter: a plain model the widget lays out for printing (sender's block, date, the recipient's
 //! address at the House of Commons, the letter, a line to sign on), with the reminder that it needs no stamp.
 
-use super::compose::{paragraphs, ComposedLetter, Recipient};
+use super::compose::{paragraphs, Chamber, ComposedLetter, Recipient};
 use super::wording;
 use crate::directory::IsoDate;
 use crate::i18n::LetterText;
@@ -42,11 +42,18 @@ impl ComposedLetter {
             date,
             recipient_block: recipient_block(recipient, lang),
             subject_line: wording::subject_line(lang, self.subject.trim()),
-            salutation: self.salutation.clone(),
+            // Each page is addressed to its own recipient.
+            salutation: match recipient.name.trim() {
+                "" => self.salutation.clone(),
+                name => wording::salutation(lang, name),
+            },
             paragraphs: paragraphs(&self.message).into_iter().map(str::to_owned).collect(),
             sign_off: self.sign_off.clone(),
             signature_name: self.signature.first().cloned().unwrap_or_default(),
-            no_stamp_note: LetterText::PrintNoStampNote.get(lang),
+            no_stamp_note: match recipient.chamber {
+                Chamber::House => LetterText::PrintNoStampNote.get(lang),
+                Chamber::Senate => LetterText::PrintNoStampNoteSenate.get(lang),
+            },
         }
     }
 }
@@ -57,7 +64,8 @@ fn read_date(iso: &str) -> Option<IsoDate> {
     IsoDate::parse(iso.split_once('T').map_or(iso, |(date, _)| date))
 }
 
-/// The recipient's postal address at the House of Commons, where every MP (ministers included) receives mail.
+/// The recipient's postal address: the House of Commons, where every MP (ministers included) receives mail, or the
+/// Senate.
 pub fn recipient_block(recipient: &Recipient<'_>, lang: Lang) -> Vec<String> {
     let mut lines = Vec::with_capacity(4);
     let name = recipient.name.trim();
@@ -70,6 +78,10 @@ pub fn recipient_block(recipient: &Recipient<'_>, lang: Lang) -> Vec<String> {
         None if !role.is_empty() => lines.push(role.to_owned()),
         None => {}
     }
-    lines.extend(wording::house_of_commons(lang).iter().map(|line| (*line).to_owned()));
+    let address = match recipient.chamber {
+        Chamber::House => wording::house_of_commons(lang),
+        Chamber::Senate => wording::senate(lang),
+    };
+    lines.extend(address.iter().map(|line| (*line).to_owned()));
     lines
 }

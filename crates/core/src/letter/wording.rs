@@ -56,6 +56,23 @@ pub fn house_of_commons(lang: Lang) -> [&'static str; 2] {
     }
 }
 
+/// Where every senator receives mail (postage-free, as for MPs: Canada Post Corporation Act, s. 35(2)(b)).
+pub fn senate(lang: Lang) -> [&'static str; 2] {
+    match lang {
+        Lang::En => ["The Senate of Canada", "Ottawa ON K1A 0A4"],
+        Lang::Fr => ["Le Sénat du Canada", "Ottawa (Ontario) K1A 0A4"],
+    }
+}
+
+/// "Senator for Ontario" / "Membre du Sénat, Ontario" (a comma rather than "de", which French elision and the
+/// provinces' articles would break; no gender is known from the data).
+pub fn senator_role(province: crate::postal::Province, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Senator for {}", province.name(lang)),
+        Lang::Fr => format!("Membre du Sénat, {}", province.name(lang)),
+    }
+}
+
 /// "Riding: Ottawa Centre" / "Circonscription : Ottawa-Centre" in the sender's block. A label rather than a
 /// phrase such as "de {riding}", which French elision would break ("d'Outremont").
 pub fn riding_line(lang: Lang, riding: &str) -> String {
