@@ -21,7 +21,8 @@ pub use date::IsoDate;
 pub use names::{index_words, name_key, query_words, words_match};
 pub use short_list::RidingShare;
 pub use text::{
-    area_share_line, as_of_line, data_too_old_line, members_page, other_ridings_heading, unknown_area_line,
+    area_share_line, as_of_line, data_too_old_line, members_page, other_ridings_heading, phones_as_of_line,
+    unknown_area_line,
 };
 
 use crate::postal::{Fsa, PostalCode, Province};

@@ -402,3 +402,39 @@ fn any_value_anywhere_gets_a_report_and_never_a_panic() {
     }
     assert!(runs > 300, "{runs} variations");
 }
+
+#[test]
+fn a_call_needs_a_script_with_known_placeholders() {
+    let no_script = errors_after(|c| c["letter"]["send"] = json!(["email_app", "call"]));
+    assert_eq!(no_script, vec![("letter.call_script".to_owned(), Message::CallNeedsScript)]);
+    let typo = errors_after(|c| {
+        c["letter"]["send"] = json!(["call"]);
+        c["letter"]["call_script"] = json!({"en": "Hello {mp.nme}", "fr": "Bonjour {mp.name}"});
+    });
+    assert_eq!(
+        typo,
+        vec![(
+            "letter.call_script.en".to_owned(),
+            Message::UnknownPlaceholder { name: "mp.nme".into(), suggestion: Some("mp.name".into()) }
+        )]
+    );
+    assert!(errors_after(|c| {
+        c["letter"]["send"] = json!(["call"]);
+        c["letter"]["call_script"] = json!({"en": "Hello {mp.name}", "fr": "Bonjour {mp.name}"});
+    })
+    .is_empty());
+}
+
+#[test]
+fn senators_are_recipients_too() {
+    // Senators alone are someone to write to; an empty list or a blank name is not.
+    assert!(errors_after(|c| {
+        c["letter"]["targets"] = json!({"own_mp": false, "senators": "province"});
+    })
+    .is_empty());
+    let blank = errors_after(|c| c["letter"]["targets"] = json!({"senators": ["Yuen Pau Woo", " "]}));
+    assert_eq!(blank, vec![("letter.targets.senators[1]".to_owned(), Message::Blank)]);
+    let word = errors_after(|c| c["letter"]["targets"] = json!({"senators": "everyone"}));
+    assert_eq!(word.len(), 1, "{word:?}");
+    assert_eq!(word[0].0, "letter.targets.senators");
+}

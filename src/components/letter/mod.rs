@@ -4,6 +4,7 @@
 //! language or edits the letter by hand. Every rule (postal codes, ridings, composition, originality, mailto,
 //! print) comes from `voix_core`; these components only hold signals and render.
 
+mod call;
 mod find;
 mod recipients;
 mod send;
@@ -191,6 +192,7 @@ fn record_sent_letters(campaign: &Campaign, embed: Option<&Embed>, letter: &Lett
     let url = format!("{url}/letters");
     let partner = embed.and_then(|e| e.partner.clone()).filter(|id| campaign.partner(id).is_some());
     let has_own_mp = letter.targets.own_mp;
+    let letter = letter.clone();
     Effect::new(move |_| {
         let Some(channel) = form.sent.get() else { return };
         let mut targets = Vec::new();
@@ -200,8 +202,17 @@ fn record_sent_letters(campaign: &Campaign, embed: Option<&Embed>, letter: &Lett
         if has_own_mp && form.own_mp.get_untracked() && mp {
             targets.push(LetterTarget::OwnMp);
         }
-        let extra = form.extra.get_untracked();
-        targets.extend(extra.iter().enumerate().filter(|(_, ticked)| **ticked).map(|(i, _)| LetterTarget::Extra(i)));
+        // A call is to the MP only; a letter also to the extra recipients and senators the person kept.
+        if channel != SendMethod::Call {
+            let extra = form.extra.get_untracked();
+            targets
+                .extend(extra.iter().enumerate().filter(|(_, ticked)| **ticked).map(|(i, _)| LetterTarget::Extra(i)));
+            let senators = untrack(|| offered_senators(&letter, form.ready_directory().as_deref(), form, Lang::En));
+            let unticked = form.senators_unticked.get_untracked();
+            if senators.iter().any(|senator| !unticked.contains(&senator.name)) {
+                targets.push(LetterTarget::Senators);
+            }
+        }
         if targets.is_empty() {
             return;
         }

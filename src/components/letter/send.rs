@@ -79,11 +79,12 @@ pub fn SendLetter(
                 </button>
             }
             .into_any(),
-            SendMethod::Server => ().into_any(),
+            SendMethod::Server | SendMethod::Call => ().into_any(),
         })
         .collect_view();
     let offers_print = letter.send.contains(&SendMethod::Print);
     let offers_server = letter.send.contains(&SendMethod::Server);
+    let offers_call = letter.send.contains(&SendMethod::Call);
     view! {
         <section class="voix-step" aria-labelledby="voix-send-heading">
             <h4 id="voix-send-heading"><Tr text=LetterText::SendHeading lang/></h4>
@@ -95,6 +96,7 @@ pub fn SendLetter(
             })}
             <div class="voix-send">{buttons}</div>
             {offers_server.then(|| view! { <super::server_send::ServerSend campaign_id recipients sending form lang/> })}
+            {offers_call.then(|| view! { <super::call::CallMp letter=letter.clone() form lang/> })}
             <p class="voix-status" role="status">
                 {move || copied.get().then(|| LetterText::Copied.get(lang.get()))}
                 {move || copy_failed.get().then(|| LetterText::CopyFailed.get(lang.get()))}

@@ -21,14 +21,16 @@ test('sending a letter through the email app records counts only', async () => {
   await link.click();
   assert.equal((await recorded).status(), 200);
 
-  assert.deepEqual(posted, [{ partner: 'demo', riding: 35079, targets: ['own_mp', 'extra:0'], channel: 'email_app' }]);
+  // Ontario's senators are asked too (the campaign is at the Senate stage): counted once, as "senators".
+  assert.deepEqual(posted, [{ partner: 'demo', riding: 35079, targets: ['own_mp', 'extra:0', 'senators'], channel: 'email_app' }]);
   const rows = sqliteRows(run.voix, 'SELECT riding, partner_id, target, channel, letters FROM letter_counts ORDER BY target');
   assert.deepEqual(rows, [
     { riding: 35079, partner_id: 'demo', target: 'extra:0', channel: 'email_app', letters: 1 },
     { riding: 35079, partner_id: 'demo', target: 'own_mp', channel: 'email_app', letters: 1 },
+    { riding: 35079, partner_id: 'demo', target: 'senators', channel: 'email_app', letters: 1 },
   ]);
   const stats = await (await fetch(`${run.voix.origin}/api/campaigns/lawful-access/stats`)).json();
-  assert.equal(stats.letters, 2);
+  assert.equal(stats.letters, 3);
   assert.deepEqual(seen.consoleErrors, []);
   await context.close();
 });

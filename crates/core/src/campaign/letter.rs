@@ -39,10 +39,15 @@ pub struct Letter {
     pub targets: Targets,
     /// How the person can send the letter: any of "email_app" (opens their email app with the letter filled
     /// in), "copy" (copies it to paste anywhere) and "print" (a letter to post; mail to MPs needs no stamp).
-    /// All three by default.
+    /// All three by default. Also "server" (the Voix server sends it after the person confirms) and "call" (the
+    /// MP's office numbers with `call_script`).
     #[serde(default = "SendMethod::all_available")]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub send: Vec<SendMethod>,
+    /// With "call" in `send`: what to say on the phone, a few plain sentences (placeholders as in the letter, e.g.
+    /// "Hello, my name is {sender.name} and I live in {riding}…").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_script: Option<Localized>,
     /// The address of a Represent-style lookup service (https://…) that finds the MP for an exact address.
     /// Off by default: without it, postal codes are matched inside the browser and never leave it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -198,6 +203,9 @@ pub enum SendMethod {
     /// The Voix server sends the letter for the person, after they confirm it from an email (only when the
     /// server has SMTP configured; otherwise the widget does not offer it).
     Server,
+    /// Call the MP instead: their Parliament Hill and constituency office numbers, with the campaign's
+    /// `call_script`. Shown only for an MP whose number the data has; "I called" is counted like a letter.
+    Call,
 }
 
 impl SendMethod {
@@ -208,10 +216,10 @@ impl SendMethod {
         SendMethod::AVAILABLE.to_vec()
     }
 
-    /// Whether this version of Voix can send this way ("server" too: it is not a default,
+    /// Whether this version of Voix can send this way ("server" and "call" too: they are not defaults,
     /// campaigns opt in).
     pub fn is_available(self) -> bool {
-        SendMethod::AVAILABLE.contains(&self) || self == SendMethod::Server
+        SendMethod::AVAILABLE.contains(&self) || matches!(self, SendMethod::Server | SendMethod::Call)
     }
 
     /// The value in campaign files ("email_app").
@@ -221,6 +229,7 @@ impl SendMethod {
             SendMethod::Copy => "copy",
             SendMethod::Print => "print",
             SendMethod::Server => "server",
+            SendMethod::Call => "call",
         }
     }
 }
@@ -253,6 +262,7 @@ impl Letter {
             mp_photos: false,
             retention_days: default_retention_days(),
             max_data_age_days: default_max_data_age_days(),
+            call_script: None,
         }
     }
 

@@ -48,6 +48,14 @@ pub fn members_page(lang: Lang) -> &'static str {
     }
 }
 
+/// "Numbers as of September 2, 2026" / "Numéros à jour au 2 septembre 2026".
+pub fn phones_as_of_line(date: &super::IsoDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Numbers as of {}", date.text(lang)),
+        Lang::Fr => format!("Numéros à jour au {}", date.text(lang)),
+    }
+}
+
 /// "MP list as of August 18, 2025" / "Liste des députés à jour au 18 août 2025".
 pub fn as_of_line(date: &super::IsoDate, lang: Lang) -> String {
     match lang {

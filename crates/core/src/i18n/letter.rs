@@ -90,6 +90,14 @@ catalogue! {
     NoSittingMp => "No sitting MP: the seat is vacant",
         "Aucun député ni aucune députée en fonction\u{a0}: le siège est vacant";
     MembersList => "Members of Parliament (ourcommons.ca)", "Députés (noscommunes.ca)";
+    /// "Call your MP" (`send: ["call"]`).
+    CallHeading => "Or call your MP", "Ou appelez votre député ou députée";
+    CallHillOffice => "Parliament Hill office", "Bureau sur la Colline du Parlement";
+    CallConstituencyOffice => "Constituency office", "Bureau de circonscription";
+    CallScriptHeading => "What you can say", "Ce que vous pouvez dire";
+    ICalled => "I called", "J'ai appelé";
+    CalledThanks => "Thank you for calling. Calls are noted by the MP's office.",
+        "Merci d'avoir appelé. Le bureau prend note des appels.";
     MpNoEmail => "Email address not known yet: see ourcommons.ca",
         "Adresse courriel pas encore connue\u{a0}: voir noscommunes.ca";
     NotMyRiding => "Not my riding",

@@ -101,6 +101,7 @@ json_struct!(Letter {
     "closing" => closing or None,
     "targets" => targets or Targets::default(),
     "send" => send or SendMethod::all_available(),
+    "call_script" => call_script or None,
     "represent_url" => represent_url or None,
     "mp_photos" => mp_photos or false,
     "retention_days" => retention_days or Letter::DEFAULT_RETENTION_DAYS,
@@ -187,7 +188,7 @@ impl FromJson for Layout {
 
 impl FromJson for SendMethod {
     fn from_json(value: Value) -> Result<Self, ShapeError> {
-        let methods = [SendMethod::EmailApp, SendMethod::Copy, SendMethod::Print, SendMethod::Server];
+        let methods = [SendMethod::EmailApp, SendMethod::Copy, SendMethod::Print, SendMethod::Server, SendMethod::Call];
         unit_variant(value, &methods.map(|method| (method.code(), method)))
     }
 }

@@ -15,6 +15,7 @@
 //! letter.printed(&recipient, "2026-05-04");             // the page to print and post without a stamp
 //! ```
 
+pub mod call;
 mod compose;
 mod copy;
 mod mailto;

@@ -23,7 +23,7 @@ pub struct LetterSent {
     /// Who the letter went to: the writer's own MP, and the campaign's fixed recipients by their place in
     /// `letter.targets.extra`.
     pub targets: Vec<LetterTarget>,
-    /// How it was sent: "email_app", "copy" or "print".
+    /// How it was sent: "email_app", "copy", "print" or "call".
     pub channel: SendMethod,
 }
 
@@ -32,20 +32,25 @@ pub struct LetterSent {
 pub enum LetterTarget {
     OwnMp,
     Extra(usize),
+    /// One or more of the senators the campaign asks (`letter.targets.senators`): counted once per letter.
+    Senators,
 }
 
 impl LetterTarget {
-    /// `own_mp` or `extra:N`, as in JSON and in the counts.
+    /// `own_mp`, `extra:N` or `senators`, as in JSON and in the counts.
     pub fn code(self) -> String {
         match self {
             LetterTarget::OwnMp => "own_mp".to_owned(),
             LetterTarget::Extra(index) => format!("extra:{index}"),
+            LetterTarget::Senators => "senators".to_owned(),
         }
     }
 
     pub fn parse(code: &str) -> Option<LetterTarget> {
-        if code == "own_mp" {
-            return Some(LetterTarget::OwnMp);
+        match code {
+            "own_mp" => return Some(LetterTarget::OwnMp),
+            "senators" => return Some(LetterTarget::Senators),
+            _ => {}
         }
         let index = code.strip_prefix("extra:")?;
         // Digits only: no sign, no spaces, so each target has one spelling.
@@ -66,7 +71,7 @@ impl<'de> Deserialize<'de> for LetterTarget {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let code = String::deserialize(deserializer)?;
         LetterTarget::parse(&code)
-            .ok_or_else(|| serde::de::Error::custom("a letter target is \"own_mp\" or \"extra:N\""))
+            .ok_or_else(|| serde::de::Error::custom("a letter target is \"own_mp\", \"extra:N\" or \"senators\""))
     }
 }
 
@@ -91,6 +96,7 @@ impl LetterSent {
             let known = match target {
                 LetterTarget::OwnMp => letter.targets.own_mp,
                 LetterTarget::Extra(index) => *index < letter.targets.extra.len(),
+                LetterTarget::Senators => letter.targets.senators.is_some(),
             };
             if !known {
                 errors.push(FieldError::new(format!("targets[{i}]"), P::UnknownTarget));

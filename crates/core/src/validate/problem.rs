@@ -309,6 +309,8 @@ pub enum Message {
     },
     /// The letter gives wording but no subject line.
     LetterNeedsSubject,
+    /// "call" is a way of sending but the letter has no call script.
+    CallNeedsScript,
     /// The letter goes to neither the person's MP nor anyone else.
     NoRecipients,
     /// A way of sending that a later version of Voix will offer.
@@ -553,6 +555,12 @@ impl Message {
             }
             (Message::LetterNeedsSubject, Fr) => {
                 "donnez au moins un objet\u{a0}: une lettre avec une ouverture, des arguments ou une conclusion en a besoin".into()
+            }
+            (Message::CallNeedsScript, En) => {
+                "\"call\" is in send: give a call_script, what the person says on the phone (a few plain sentences)".into()
+            }
+            (Message::CallNeedsScript, Fr) => {
+                "«\u{a0}call\u{a0}» figure dans send\u{a0}: donnez un call_script, ce que la personne dit au téléphone (quelques phrases simples)".into()
             }
             (Message::NoRecipients, En) => {
                 "the letter goes to no one: set own_mp to true, or add a recipient to extra".into()

@@ -41,6 +41,11 @@ impl Rules<'_> {
         }
         self.targets(&letter.targets);
         self.send(&letter.send);
+        match (&letter.call_script, letter.send.contains(&SendMethod::Call)) {
+            (Some(script), _) => self.template_text("letter.call_script", script),
+            (None, true) => self.error("letter.call_script", Message::CallNeedsScript),
+            (None, false) => {}
+        }
         if let Some(url) = &letter.represent_url {
             self.url("letter.represent_url", url);
         }
@@ -111,8 +116,18 @@ impl Rules<'_> {
     }
 
     fn targets(&mut self, targets: &Targets) {
-        if !targets.own_mp && targets.extra.is_empty() {
+        if !targets.own_mp && targets.extra.is_empty() && targets.senators.is_none() {
             self.error("letter.targets", Message::NoRecipients);
+        }
+        if let Some(crate::campaign::Senators::Named(names)) = &targets.senators {
+            if names.is_empty() {
+                self.error("letter.targets.senators", Message::Blank);
+            }
+            for (i, name) in names.iter().enumerate() {
+                if name.trim().is_empty() {
+                    self.error(path::index("letter.targets.senators", i), Message::Blank);
+                }
+            }
         }
         for (i, target) in targets.extra.iter().enumerate() {
             let at = path::index("letter.targets.extra", i);
