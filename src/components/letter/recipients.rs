@@ -1,5 +1,6 @@
-//! Who receives the letter: the senators the campaign asks for (of the person's province, or named), the person's
-//! own MP (found from the riding) and the campaign's fixed recipients. Each card says how the letter reaches them.
+//! Who receives the letter: the person's own MP (found from the riding), the campaign's fixed recipients, and the
+//! senators the campaign asks for (of the person's province, or named), in the order the letter goes to them.
+//! Each card says how the letter reaches them.
 
 use super::LetterForm;
 use crate::components::text::{Loc, Tr};
@@ -230,7 +231,7 @@ pub fn Recipients(letter: Arc<Letter>, form: LetterForm, lang: Signal<Lang>) -> 
     view! {
         <section class="voix-step" aria-labelledby="voix-recipients-heading">
             <h4 id="voix-recipients-heading" tabindex="-1"><Tr text=LetterText::RecipientsLabel lang/></h4>
-            <ul class="voix-cards">{senator_cards} {own_mp_card} {extra_cards}</ul>
+            <ul class="voix-cards">{own_mp_card} {extra_cards} {senator_cards}</ul>
             {nobody}
         </section>
     }
