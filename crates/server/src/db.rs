@@ -9,7 +9,7 @@ use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
 use sqlx::{AnyPool, ConnectOptions, Connection};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 /// The migrations, embedded at build time.
 pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
@@ -146,11 +146,8 @@ fn sqlite_url(path: &Path) -> String {
 
 /// Inserts this instance's row the first time (a random id and the time), and returns the id.
 pub async fn ensure_instance(pool: &AnyPool) -> Result<String, Error> {
-    let mut random = [0u8; 16];
-    getrandom::getrandom(&mut random).map_err(Error::Random)?;
-    let id: String = random.iter().map(|byte| format!("{byte:02x}")).collect();
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).map(|elapsed| elapsed.as_secs()).unwrap_or(0);
-    let created_at = i64::try_from(now).unwrap_or(i64::MAX);
+    let id = voix_core::petition::hex(&crate::ids::random_bytes::<16>().map_err(Error::Random)?);
+    let created_at = crate::ids::now_secs();
     sqlx::query("INSERT INTO instance (singleton, id, created_at) VALUES (1, $1, $2) ON CONFLICT DO NOTHING")
         .bind(id)
         .bind(created_at)

@@ -12,7 +12,8 @@ use crate::cli::{DatabaseArgs, ExportArgs, ForgetArgs, TokenCreateArgs};
 use crate::config::lang_from_env;
 use crate::db::{self, Database};
 use crate::error::Error;
-use crate::petition::{now_secs, store};
+use crate::ids::now_secs;
+use crate::petition::store;
 
 /// Exports of at least this many signers show a progress bar.
 const PROGRESS_FROM: u64 = 1000;

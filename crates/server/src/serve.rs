@@ -23,7 +23,7 @@ pub async fn serve(addr: &str, config: &Config) -> Result<(), Error> {
                 let mut interval = tokio::time::interval(std::time::Duration::from_secs(every));
                 loop {
                     interval.tick().await;
-                    match crate::mail::purge::purge(&pool, crate::petition::now_secs()).await {
+                    match crate::mail::purge::purge(&pool, crate::ids::now_secs()).await {
                         Ok(purged) => tracing::info!("purge: {purged:?}"),
                         Err(error) => tracing::warn!("purge: {error}"),
                     }

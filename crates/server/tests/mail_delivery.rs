@@ -520,7 +520,7 @@ async fn purge_deletes_letters_after_retention_and_expires_unconfirmed_ones() {
     s.post(&link, "application/x-www-form-urlencoded", String::new()).await;
     s.drain().await;
     s.submit_and_get_link("other@example.org", &[("Jane", "jane.doe@parl.gc.ca")]).await;
-    let now = voix_server::petition::now_secs();
+    let now = voix_server::ids::now_secs();
     let purged = voix_server::mail::purge::purge(&s.state.db, now).await.expect("purge");
     assert_eq!((purged.letter_bodies_deleted, purged.unconfirmed_expired), (0, 0), "too early");
     let purged = voix_server::mail::purge::purge(&s.state.db, now + 8 * 86400).await.expect("purge");
@@ -598,7 +598,7 @@ async fn the_queue_works_on_postgres() {
     assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'letter' AND status = 'sent'").await, 2);
     assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'letter' AND status = 'failed'").await, 1);
     assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'delivery_failed' AND status = 'sent'").await, 1);
-    let now = voix_server::petition::now_secs();
+    let now = voix_server::ids::now_secs();
     let purged = voix_server::mail::purge::purge(&s.state.db, now + 31 * 86400).await.expect("purge");
     assert_eq!(purged.letter_bodies_deleted, 1);
     assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE body_text <> ''").await, 0);
@@ -869,7 +869,7 @@ async fn purge_leaves_only_what_the_counts_need() {
     s.drain().await;
     assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'letter' AND status = 'sent'").await, 1);
     // Long after the retention time of the letter and of every confirmation.
-    let later = voix_server::petition::now_secs() + 400 * 86_400;
+    let later = voix_server::ids::now_secs() + 400 * 86_400;
     voix_server::mail::purge::purge(&s.state.db, later).await.expect("purge");
     let needles = ["pat.purge@example.org", "Pat Purgé", "K1A 9Z9"];
     assert_eq!(columns_holding(&s.state.db, &needles).await, Vec::<String>::new());
@@ -893,7 +893,7 @@ async fn purge_deletes_signatures_never_confirmed() {
     .execute(&s.state.db)
     .await
     .expect("signatures");
-    let purged = voix_server::mail::purge::purge(&s.state.db, voix_server::petition::now_secs()).await.expect("purge");
+    let purged = voix_server::mail::purge::purge(&s.state.db, voix_server::ids::now_secs()).await.expect("purge");
     assert_eq!(purged.unconfirmed_signatures_deleted, 1);
     assert_eq!(s.scalar("SELECT COUNT(*) FROM signatures").await, 1);
 }

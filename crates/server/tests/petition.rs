@@ -637,7 +637,7 @@ async fn fresh_postgres() -> Option<Database> {
         return None;
     };
     sqlx::any::install_default_drivers();
-    let name = format!("voix_petition_{}", voix_server::petition::random_id());
+    let name = format!("voix_petition_{}", voix_server::ids::random_id());
     let admin = AnyPool::connect(&url).await.expect("connect to PostgreSQL");
     sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.expect("create database");
     admin.close().await;

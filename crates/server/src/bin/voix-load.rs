@@ -169,7 +169,7 @@ async fn run(args: Args) -> Result<bool, String> {
         .map(|offer| json!({"to": offer.to, "version": offer.version}))
         .collect();
     let total = args.warmup + args.requests;
-    let run_id = voix_server::petition::random_id();
+    let run_id = voix_server::ids::random_id();
     let run_id = &run_id[..12];
 
     // Challenges, fetched and solved before the clock starts.

@@ -224,7 +224,7 @@ impl Mailer {
 
     /// Sends one email; returns its Message-ID (without angle brackets) once the server accepted it.
     pub async fn send(&self, email: &Email, envelope: &Envelope<'_>) -> Result<String, SendError> {
-        let message_id = format!("{}@{}", random_hex(16), self.from.domain());
+        let message_id = format!("{}@{}", crate::ids::unique_hex(16), self.from.domain());
         self.send_with_id(email, envelope, &message_id).await?;
         Ok(message_id)
     }
@@ -262,16 +262,4 @@ impl Mailer {
             Err(error) => Err(SendError::Temporary(error.to_string())),
         }
     }
-}
-
-/// `bytes` random bytes as hex, from the operating system.
-fn random_hex(bytes: usize) -> String {
-    let mut buffer = vec![0u8; bytes];
-    // Without randomness a Message-ID could repeat: fall back to the time, which still makes it unique enough
-    // for one server (Message-IDs identify, they do not protect).
-    if getrandom::getrandom(&mut buffer).is_err() {
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos();
-        buffer.iter_mut().zip(nanos.to_le_bytes().iter().cycle()).for_each(|(b, n)| *b = *n);
-    }
-    voix_core::petition::hex(&buffer)
 }

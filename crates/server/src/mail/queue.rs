@@ -20,7 +20,7 @@ use voix_core::Lang;
 
 use super::{Envelope, Mail, SendError};
 use crate::error::Error;
-use crate::petition::{now_secs, random_id};
+use crate::ids::{now_secs, random_id};
 use crate::state::AppState;
 
 /// Rows leased per round.

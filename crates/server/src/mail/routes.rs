@@ -17,7 +17,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Json, Router};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use sqlx::Row;
 use voix_core::campaign::SendMethod;
 use voix_core::email::{self, escape, EmailText, LetterConfirmation, LetterForTarget};
@@ -27,7 +26,8 @@ use voix_core::Lang;
 
 use super::queue::{enqueue, Queued};
 use crate::error::Error;
-use crate::petition::{now_secs, random_id, store};
+use crate::ids::{now_secs, random_id, token_hash};
+use crate::petition::store;
 use crate::state::AppState;
 
 /// Unconfirmed letters and withdrawals expire after this long.
@@ -58,12 +58,8 @@ pub fn withdraw_url(public_url: &str, campaign: &str, lang: Lang) -> String {
     format!("{}/withdraw?campaign={campaign}&lang={}", public_url.trim_end_matches('/'), lang.code())
 }
 
-fn token_hash(token: &str) -> String {
-    voix_core::petition::hex(&Sha256::digest(token.as_bytes()))
-}
-
 fn new_token() -> Result<String, Error> {
-    crate::petition::abuse::random_hex()
+    crate::ids::secret_hex().map_err(Error::Random)
 }
 
 /// The key of the per-address limits (see `client_ip`).

@@ -18,8 +18,8 @@ use altcha::{CreateChallengeOptions, Payload, VerifySolutionOptions};
 use base64::Engine as _;
 use serde_json::Value;
 
-use super::now_secs;
 use crate::error::Error;
+use crate::ids::now_secs;
 
 /// How long a challenge may be solved and used.
 pub const CHALLENGE_TTL: Duration = Duration::from_secs(20 * 60);
@@ -60,8 +60,8 @@ impl std::fmt::Debug for Altcha {
 impl Altcha {
     pub fn new(max_number: u32, cost: u32) -> Result<Altcha, Error> {
         Ok(Altcha {
-            secret: random_hex()?,
-            key_secret: random_hex()?,
+            secret: crate::ids::secret_hex().map_err(Error::Random)?,
+            key_secret: crate::ids::secret_hex().map_err(Error::Random)?,
             max_number: max_number.max(1),
             cost: cost.max(1),
             used: Mutex::new(Used { by_signature: HashMap::new(), pruned: Instant::now() }),
@@ -70,8 +70,7 @@ impl Altcha {
 
     /// A new challenge, as JSON: `{"parameters": {…}, "signature": "…"}`.
     pub fn challenge(&self) -> Result<Value, Error> {
-        let mut random = [0u8; 4];
-        getrandom::getrandom(&mut random).map_err(Error::Random)?;
+        let random = crate::ids::random_bytes::<4>().map_err(Error::Random)?;
         let counter = u32::from_be_bytes(random) % self.max_number.saturating_add(1).max(1);
         let expires = now_secs() + i64::try_from(CHALLENGE_TTL.as_secs()).unwrap_or(1200);
         let options = CreateChallengeOptions {
@@ -126,13 +125,6 @@ fn read_payload(value: &Value) -> Option<Payload> {
         }
         other => serde_json::from_value(other.clone()).ok(),
     }
-}
-
-/// 32 random bytes in hex.
-pub fn random_hex() -> Result<String, Error> {
-    let mut bytes = [0u8; 32];
-    getrandom::getrandom(&mut bytes).map_err(Error::Random)?;
-    Ok(voix_core::petition::hex(&bytes))
 }
 
 /// Token buckets by key: `capacity` requests at once, refilled at `capacity` per `period`.

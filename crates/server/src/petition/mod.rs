@@ -17,8 +17,7 @@ pub mod routes;
 pub mod store;
 pub mod writer;
 
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use sqlx::AnyPool;
 
@@ -79,26 +78,6 @@ impl Petition {
             settings,
         })
     }
-}
-
-/// Seconds since 1970-01-01 UTC.
-pub fn now_secs() -> i64 {
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).map(|elapsed| elapsed.as_secs()).unwrap_or(0);
-    i64::try_from(now).unwrap_or(i64::MAX)
-}
-
-/// 32 hex digits: the time in nanoseconds since 1970 (16 digits), then 16 random ones. Ids made later sort later,
-/// so new rows go at the end of the tables' primary keys; should the system's randomness fail, a counter still
-/// keeps them unique.
-pub fn random_id() -> String {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|elapsed| elapsed.as_nanos()).unwrap_or(0);
-    let mut bytes = [0u8; 16];
-    bytes[..8].copy_from_slice(&u64::try_from(nanos).unwrap_or(u64::MAX).to_be_bytes());
-    if getrandom::getrandom(&mut bytes[8..]).is_err() {
-        bytes[8..].copy_from_slice(&COUNTER.fetch_add(1, Ordering::Relaxed).to_be_bytes());
-    }
-    voix_core::petition::hex(&bytes)
 }
 
 /// Called once a new signature is committed (not for a repeated email). The seam for the next version, which

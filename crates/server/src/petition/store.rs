@@ -13,13 +13,13 @@ use subtle::ConstantTimeEq;
 use voix_core::petition::api::{SignedReply, Stats};
 use voix_core::{Campaign, FedNum};
 
-use super::now_secs;
 use super::writer::SignOutcome;
 use crate::error::Error;
+use crate::ids::now_secs;
 
 /// The HMAC key of email addresses, made on first use and kept in `instance_secrets`.
 pub async fn email_secret(pool: &AnyPool) -> Result<Vec<u8>, Error> {
-    let value = super::abuse::random_hex()?;
+    let value = crate::ids::secret_hex().map_err(Error::Random)?;
     sqlx::query("INSERT INTO instance_secrets (name, value) VALUES ('email_key', $1) ON CONFLICT DO NOTHING")
         .bind(value)
         .execute(pool)
@@ -137,8 +137,8 @@ pub async fn withdraw(pool: &AnyPool, campaign: &str, email: &str, organisation:
 
 /// Creates an access token for `/api/admin/`, keeps only its SHA-256, and returns it (to be shown once).
 pub async fn create_token(pool: &AnyPool, name: &str) -> Result<String, Error> {
-    let token = format!("voix_{}", super::abuse::random_hex()?);
-    let hash = voix_core::petition::sha256_hex(token.as_bytes());
+    let token = format!("voix_{}", crate::ids::secret_hex().map_err(Error::Random)?);
+    let hash = crate::ids::token_hash(&token);
     let result = sqlx::query(
         "INSERT INTO admin_tokens (name, token_hash, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING",
     )
@@ -166,7 +166,7 @@ pub async fn revoke_token(pool: &AnyPool, name: &str) -> Result<bool, Error> {
 
 /// Whether `token` is one of the organisers' tokens: its hash compared in constant time with each stored one.
 pub async fn token_is_valid(pool: &AnyPool, token: &str) -> Result<bool, Error> {
-    let hash = voix_core::petition::sha256_hex(token.as_bytes());
+    let hash = crate::ids::token_hash(token);
     let stored: Vec<String> = sqlx::query_scalar("SELECT token_hash FROM admin_tokens").fetch_all(pool).await?;
     let mut valid = subtle::Choice::from(0);
     for stored in &stored {

@@ -14,8 +14,8 @@ use tokio::sync::{mpsc, oneshot};
 use voix_core::petition::api::{SignedReply, Stats};
 use voix_core::petition::{ConsentOffer, ConsentTo, LetterSent, ValidSignature};
 
-use super::{now_secs, random_id};
 use crate::error::Error;
+use crate::ids::{now_secs, random_id};
 
 /// The most submissions written in one transaction.
 pub const BATCH: usize = 512;

@@ -7,14 +7,12 @@ use super::{build, refresh, DataError};
 use super::{fetch, status};
 use std::io::Write;
 use std::path::Path;
-use std::time::{SystemTime, UNIX_EPOCH};
 use voix_core::directory::IsoDate;
 use voix_core::Lang;
 
 /// Today's date (UTC) from the system clock (`None` only for a clock outside years 1000–9999).
 pub fn today() -> Option<IsoDate> {
-    let seconds = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |elapsed| elapsed.as_secs());
-    IsoDate::from_days_since_epoch(i64::try_from(seconds / 86_400).ok()?)
+    IsoDate::from_days_since_epoch(crate::ids::now_secs().div_euclid(86_400))
 }
 
 /// The `--as-of` date, else `default`.
