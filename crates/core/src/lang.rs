@@ -52,6 +52,25 @@ impl Lang {
         }
     }
 
+    /// The language of a request's `Accept-Language` header: the first of English or French it lists (by quality,
+    /// then order), else English. The one reader of language headers and tags, with [`Lang::from_tag`].
+    pub fn from_accept_language(header: Option<&str>) -> Lang {
+        let Some(header) = header else { return Lang::En };
+        let mut best: Option<(f32, Lang)> = None;
+        for item in header.split(',') {
+            let mut parts = item.split(';');
+            let Some(lang) = Lang::from_tag(parts.next().unwrap_or("")) else { continue };
+            let quality = parts
+                .filter_map(|part| part.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if quality > 0.0 && best.is_none_or(|(q, _)| quality > q) {
+                best = Some((quality, lang));
+            }
+        }
+        best.map_or(Lang::En, |(_, lang)| lang)
+    }
+
     /// The other language (for the EN/FR switch).
     pub fn other(self) -> Lang {
         match self {
@@ -75,6 +94,17 @@ pub fn negotiate<'a>(preferences: impl IntoIterator<Item = &'a str>, offered: &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn accept_language_picks_the_preferred_of_english_and_french() {
+        assert_eq!(Lang::from_accept_language(None), Lang::En);
+        assert_eq!(Lang::from_accept_language(Some("fr-CA,fr;q=0.9,en;q=0.8")), Lang::Fr);
+        assert_eq!(Lang::from_accept_language(Some("de, en;q=0.5, fr;q=0.7")), Lang::Fr);
+        assert_eq!(Lang::from_accept_language(Some("es, en-GB")), Lang::En);
+        assert_eq!(Lang::from_accept_language(Some("fr;q=0, en;q=0.1")), Lang::En);
+        assert_eq!(Lang::from_accept_language(Some("*")), Lang::En);
+        assert_eq!(Lang::from_accept_language(Some("FR_ca")), Lang::Fr);
+    }
+
     use super::*;
 
     #[test]

@@ -102,10 +102,7 @@ pub fn lang_from_env() -> Lang {
 /// [`lang_from_env`] with the variables looked up by `var`.
 pub fn lang_from_vars(var: impl Fn(&str) -> Option<String>) -> Lang {
     let value = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().filter_map(var).find(|value| !value.is_empty());
-    match value {
-        Some(value) if value.starts_with("fr") => Lang::Fr,
-        _ => Lang::En,
-    }
+    value.and_then(|value| Lang::from_tag(&value)).unwrap_or(Lang::En)
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ pub mod demo;
 pub mod error;
 pub mod glossary;
 pub mod health;
+pub mod http;
 pub mod ids;
 pub mod listen;
 pub mod lookup;

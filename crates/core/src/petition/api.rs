@@ -13,7 +13,7 @@
 //! directly after signing.
 //!
 //! Every refusal is an [`ErrorReply`] whose `message` is in the request's language: the `lang` of the body when
-//! it could be read, else the first of `en`/`fr` in `Accept-Language` ([`lang_from_accept_language`]), else
+//! it could be read, else the first of `en`/`fr` in `Accept-Language` ([`Lang::from_accept_language`](crate::Lang::from_accept_language)), else
 //! English. Its [`ErrorCode`] tells the widget whether a retry can help ([`ErrorCode::retry_helps`]); a 429 also
 //! carries `Retry-After` (seconds) as a header and as `retry_after`.
 //!
@@ -222,31 +222,6 @@ impl ErrorCode {
     }
 }
 
-/// The language of a request's `Accept-Language` header: the first of English or French it lists (by quality,
-/// then order), else English.
-pub fn lang_from_accept_language(header: Option<&str>) -> Lang {
-    let Some(header) = header else { return Lang::En };
-    let mut best: Option<(f32, Lang)> = None;
-    for item in header.split(',') {
-        let mut parts = item.split(';');
-        let tag = parts.next().unwrap_or("").trim().to_ascii_lowercase();
-        let quality = parts
-            .filter_map(|part| part.trim().strip_prefix("q="))
-            .find_map(|q| q.trim().parse::<f32>().ok())
-            .unwrap_or(1.0);
-        let primary = tag.split('-').next().unwrap_or("");
-        let lang = match primary {
-            "fr" => Lang::Fr,
-            "en" => Lang::En,
-            _ => continue,
-        };
-        if quality > 0.0 && best.is_none_or(|(q, _)| quality > q) {
-            best = Some((quality, lang));
-        }
-    }
-    best.map_or(Lang::En, |(_, lang)| lang)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,15 +287,5 @@ mod tests {
         assert!(PetitionText::SignStillUnconfirmed.get(Lang::Fr).contains(&format!("jusqu'à {per_day}\u{a0}fois")));
         assert!(PetitionText::SignCheckEmailMore.get(Lang::En).contains("7 days"));
         assert!(PetitionText::SignCheckEmailMore.get(Lang::Fr).contains("7\u{a0}jours"));
-    }
-
-    #[test]
-    fn accept_language_picks_the_preferred_of_english_and_french() {
-        assert_eq!(lang_from_accept_language(None), Lang::En);
-        assert_eq!(lang_from_accept_language(Some("fr-CA,fr;q=0.9,en;q=0.8")), Lang::Fr);
-        assert_eq!(lang_from_accept_language(Some("de, en;q=0.5, fr;q=0.7")), Lang::Fr);
-        assert_eq!(lang_from_accept_language(Some("es, en-GB")), Lang::En);
-        assert_eq!(lang_from_accept_language(Some("fr;q=0, en;q=0.1")), Lang::En);
-        assert_eq!(lang_from_accept_language(Some("*")), Lang::En);
     }
 }

@@ -21,7 +21,6 @@ use sqlx::Row;
 use voix_core::campaign::SendMethod;
 use voix_core::email::{self, escape, EmailText, LetterConfirmation, LetterForTarget};
 use voix_core::letter::server::{LetterProblem, ServerLetter, MAX_REQUEST_BYTES};
-use voix_core::petition::api::lang_from_accept_language;
 use voix_core::Lang;
 
 use super::queue::{enqueue, Queued};
@@ -161,7 +160,7 @@ async fn submit_checked(
     let lang = match letter.lang.as_deref() {
         Some("fr") => Lang::Fr,
         Some(_) => Lang::En,
-        None => lang_from_accept_language(headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok())),
+        None => crate::http::extract::RequestLang::of(headers),
     };
     let sender_email = voix_core::petition::normalise_email(&letter.email);
     let postal_code = match letter.check() {
@@ -318,7 +317,7 @@ fn expired(lang: Lang) -> Response {
 }
 
 fn header_lang(headers: &HeaderMap) -> Lang {
-    lang_from_accept_language(headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()))
+    crate::http::extract::RequestLang::of(headers)
 }
 
 /// `GET /confirm/{token}`: shows the button. Changes nothing.

@@ -12,7 +12,7 @@ use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
-use voix_core::petition::api::{lang_from_accept_language, ErrorCode, Stats};
+use voix_core::petition::api::{ErrorCode, Stats};
 use voix_core::Lang;
 
 use super::store;
@@ -33,7 +33,7 @@ pub struct ExportQuery {
 }
 
 async fn authorise(state: &AppState, headers: &HeaderMap) -> Result<Lang, Error> {
-    let lang = lang_from_accept_language(headers.get(header::ACCEPT_LANGUAGE).and_then(|value| value.to_str().ok()));
+    let lang = crate::http::extract::RequestLang::of(headers);
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|value| value.to_str().ok())

@@ -14,7 +14,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use serde::de::DeserializeOwned;
-use voix_core::petition::api::{lang_from_accept_language, ErrorCode, LetterRecorded, SignedReply};
+use voix_core::petition::api::{ErrorCode, LetterRecorded, SignedReply};
 use voix_core::petition::{validate, FieldError, LetterSent, SignatureProblem, SignatureSubmission};
 use voix_core::Lang;
 
@@ -81,7 +81,7 @@ impl Caller {
 
 /// The language of a request before its body is read.
 fn header_lang(headers: &HeaderMap) -> Lang {
-    lang_from_accept_language(headers.get(header::ACCEPT_LANGUAGE).and_then(|value| value.to_str().ok()))
+    crate::http::extract::RequestLang::of(headers)
 }
 
 fn campaign<'s>(state: &'s AppState, id: &str, lang: Lang) -> Result<&'s Served, Error> {
