@@ -4,6 +4,7 @@
 //! colour contrast, and how an embed's placeholders are assigned to its script tags.
 
 pub mod campaign;
+pub mod checks;
 pub mod color;
 pub mod date;
 pub mod directory;

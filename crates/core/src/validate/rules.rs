@@ -206,19 +206,7 @@ pub fn is_slug(id: &str) -> bool {
         && !id.ends_with('-')
 }
 
-/// A plausible address: one `@`, something before it, a dotted domain after it, no spaces.
-pub fn is_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && email.len() <= 254
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !email.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | ','))
-}
+pub use crate::checks::is_email;
 
 /// Splits off `https://`; `http://` is allowed only for a loopback host, so that local previews and tests work.
 fn split_scheme(text: &str) -> Option<(&'static str, &str)> {

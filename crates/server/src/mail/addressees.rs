@@ -36,7 +36,7 @@ pub fn resolve(
     let mut recipients: Vec<Addressee> = Vec::new();
     for recipient in &letter.recipients {
         let address = recipient.email.trim().to_lowercase();
-        if address.parse::<lettre::Address>().is_err() || recipients.iter().any(|known| known.email == address) {
+        if !voix_core::checks::is_email(&address) || recipients.iter().any(|known| known.email == address) {
             return Err(LetterProblem::Recipients);
         }
         let target = settings.targets.extra.iter().find(|target| target.email.trim().eq_ignore_ascii_case(&address));
