@@ -59,12 +59,12 @@ pub struct Letter {
     /// With "server" in `send`: days a delivered letter's text is kept before `voix purge` deletes it (default
     /// 30, from 1 to 365).
     #[serde(default = "default_retention_days")]
-    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 365)))]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = Letter::MAX_RETENTION_DAYS)))]
     pub retention_days: u16,
     /// The oldest the MP list may be, in days, before the widget tells readers that it may be out of date and
     /// where to check (default 120, from 1 to 3650). The list's date is in the riding data (`voix data status`).
     #[serde(default = "default_max_data_age_days")]
-    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 3650)))]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = Letter::MAX_DATA_AGE_DAYS)))]
     pub max_data_age_days: u16,
 }
 
@@ -237,10 +237,12 @@ impl SendMethod {
 impl Letter {
     /// How long a delivered letter's text is kept when the campaign does not say (`retention_days`).
     pub const DEFAULT_RETENTION_DAYS: u16 = 30;
+    /// The longest `retention_days` may be (the schema, `voix check` and the server's purge read it here).
+    pub const MAX_RETENTION_DAYS: u16 = 365;
     /// The oldest the MP list may be when the campaign does not say (`max_data_age_days`).
     pub const DEFAULT_MAX_DATA_AGE_DAYS: u16 = 120;
-    /// The range of `max_data_age_days`.
-    pub const MAX_DATA_AGE_DAYS_RANGE: std::ops::RangeInclusive<u16> = 1..=3650;
+    /// The longest `max_data_age_days` may be.
+    pub const MAX_DATA_AGE_DAYS: u16 = 3650;
 
     /// Whether an MP list as of `as_of` is older than the campaign allows on `today`.
     pub fn data_too_old(&self, as_of: crate::directory::IsoDate, today: crate::directory::IsoDate) -> bool {

@@ -60,14 +60,13 @@ fn schema_limits(campaign: &Campaign) -> Vec<Problem> {
         }
     }
     if let Some(letter) = &campaign.letter {
-        if !(1..=365).contains(&letter.retention_days) {
-            problems
-                .push(Problem::error("letter.retention_days", Message::OutOfRange { min: Some(1), max: Some(365) }));
-        }
-        let ages = Letter::MAX_DATA_AGE_DAYS_RANGE;
-        if !ages.contains(&letter.max_data_age_days) {
-            let range = Message::OutOfRange { min: Some((*ages.start()).into()), max: Some((*ages.end()).into()) };
-            problems.push(Problem::error("letter.max_data_age_days", range));
+        for (at, value, max) in [
+            ("letter.retention_days", letter.retention_days, Letter::MAX_RETENTION_DAYS),
+            ("letter.max_data_age_days", letter.max_data_age_days, Letter::MAX_DATA_AGE_DAYS),
+        ] {
+            if !(1..=max).contains(&value) {
+                problems.push(Problem::error(at, Message::OutOfRange { min: Some(1), max: Some(max.into()) }));
+            }
         }
     }
     problems
