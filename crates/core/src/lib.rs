@@ -1,7 +1,16 @@
-//! Voix domain rules, shared by the widget (wasm), the server and the CLI.
+//! Voix domain rules, shared by the widget (wasm), the server and the CLI. Pure Rust with no I/O.
 //!
-//! Pure Rust with no I/O: campaign schema and validation, languages and the UI text catalogue,
-//! colour contrast, and how an embed's placeholders are assigned to its script tags.
+//! - Leaves: `lang` (languages, `Accept-Language`), `localized` (EN/FR texts), `checks` (the email rule),
+//!   `date`, `postal` (postal codes, provinces), `color` (contrast).
+//! - `campaign`: the campaign file's types; `json`: the small JSON reader the widget uses for them; `schema`:
+//!   the generated JSON Schema.
+//! - `explainer` (markup, glossary, reading grades), `letter` (composing, printing, recipients, calls),
+//!   `petition` (signatures, consents, the API's shapes), `directory` (ridings, MPs, senators, the lookup,
+//!   boundaries), `represent` (the optional online lookup), `email` (the emails the server sends), `embed` (the
+//!   script tag's placeholders).
+//! - `validate`: everything `voix check` reports; `i18n`: the interface's EN/FR catalogues.
+//!
+//! `docs/architecture.md` says which module to open for which change.
 
 pub mod campaign;
 pub mod checks;
