@@ -1,6 +1,6 @@
 //! Voix domain rules, shared by the widget (wasm), the server and the CLI. Pure Rust with no I/O.
 //!
-//! - Leaves: `lang` (languages, `Accept-Language`), `localized` (EN/FR texts), `checks` (the email rule),
+//! - Leaves: `lang` (languages, `Accept-Language`), `localized` (EN/FR texts), `checks` (email, ids, URLs, origins),
 //!   `date`, `postal` (postal codes, provinces), `color` (contrast).
 //! - `campaign`: the campaign file's types; `json`: the small JSON reader the widget uses for them; `schema`:
 //!   the generated JSON Schema.

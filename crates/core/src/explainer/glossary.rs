@@ -64,7 +64,7 @@ pub fn check_terms(terms: &[Term], at: &str, languages: &[Lang], out: &mut Vec<P
     let mut ids: Vec<&str> = Vec::new();
     for (i, term) in terms.iter().enumerate() {
         let here = format!("{at}[{i}]");
-        if !crate::validate::is_slug(&term.id) {
+        if !crate::checks::is_slug(&term.id) {
             out.push(Problem::error(format!("{here}.id"), Message::BadId { id: term.id.clone() }));
         } else if ids.contains(&term.id.as_str()) {
             out.push(Problem::error(format!("{here}.id"), Message::DuplicateId { id: term.id.clone() }));

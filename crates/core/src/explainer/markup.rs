@@ -16,7 +16,7 @@
 //! reports such things as [`Hazard`]s, which validation refuses so that the organiser sees them.
 
 use super::chars::fold;
-use crate::validate::check_url;
+use crate::checks::check_url;
 
 /// A run of text with one style.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -186,28 +186,7 @@ impl SyntaxKind {
     }
 }
 
-/// Why a URL was refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UrlProblem {
-    NotHttps,
-    NoHost,
-    HasSpaces,
-}
-
-/// Why a website origin was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum OriginProblem {
-    NotHttps,
-    NoHost,
-    /// Has a path, query or trailing slash; the suggestion is the bare origin.
-    HasPath {
-        suggestion: String,
-    },
-    /// Has capital letters; browsers send origins in lower case.
-    NotLowercase {
-        suggestion: String,
-    },
-}
+pub use crate::checks::{OriginProblem, UrlProblem};
 
 /// Every message validation can give, each in English and French.
 #[derive(Clone, Debug, PartialEq)]
