@@ -897,3 +897,29 @@ async fn purge_deletes_signatures_never_confirmed() {
     assert_eq!(purged.unconfirmed_signatures_deleted, 1);
     assert_eq!(s.scalar("SELECT COUNT(*) FROM signatures").await, 1);
 }
+
+#[tokio::test]
+async fn a_corrupt_recipient_list_fails_the_confirmation_and_confirms_nothing() {
+    let s = setup(|_| {}).await;
+    let link = s.submit_and_get_link("lea@example.org", &[("Jane Doe", "jane.doe@parl.gc.ca")]).await;
+    for corrupt in ["not json", "[]", "[{\"name\": \"Jane Doe\"}]"] {
+        sqlx::query("UPDATE letter_requests SET recipients = $1")
+            .bind(corrupt)
+            .execute(&s.state.db)
+            .await
+            .expect("corrupt the row");
+        let (status, _) = s.post(&link, "application/x-www-form-urlencoded", String::new()).await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR, "{corrupt}");
+        assert_eq!(s.scalar("SELECT COUNT(*) FROM letter_requests WHERE status = 'pending'").await, 1, "{corrupt}");
+        assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'letter'").await, 0, "{corrupt}");
+    }
+    // Repaired, the same link still confirms it.
+    sqlx::query("UPDATE letter_requests SET recipients = $1")
+        .bind(r#"[{"name": "Jane Doe", "email": "jane.doe@parl.gc.ca"}]"#)
+        .execute(&s.state.db)
+        .await
+        .expect("repair the row");
+    let (status, _) = s.post(&link, "application/x-www-form-urlencoded", String::new()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'letter'").await, 1);
+}

@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Json, Router};
 use serde::{Deserialize, Serialize};
-use sqlx::Row;
+use sqlx::{FromRow, Row};
 use voix_core::campaign::SendMethod;
 use voix_core::email::{self, escape, EmailText, LetterConfirmation, LetterForTarget};
 use voix_core::letter::server::{LetterProblem, ServerLetter, MAX_REQUEST_BYTES};
@@ -496,6 +496,36 @@ async fn confirm(State(state): State<AppState>, Path(token): Path<String>, heade
     }
 }
 
+/// A pending letter as the confirmation reads it back.
+#[derive(sqlx::FromRow)]
+struct ConfirmedLetter {
+    id: String,
+    campaign_id: String,
+    sender_name: String,
+    sender_email: String,
+    postal_code: String,
+    riding: Option<String>,
+    lang: String,
+    subject: String,
+    body: String,
+    /// JSON: `[{"name": "…", "email": "…"}, …]`, as `submit` stored it.
+    recipients: String,
+}
+
+/// One recipient of a stored letter.
+#[derive(serde::Deserialize)]
+struct StoredRecipient {
+    name: String,
+    email: String,
+}
+
+impl StoredRecipient {
+    /// The stored list, or `None` when it is not the JSON `submit` writes or names nobody.
+    fn list(json: &str) -> Option<Vec<StoredRecipient>> {
+        serde_json::from_str::<Vec<StoredRecipient>>(json).ok().filter(|list| !list.is_empty())
+    }
+}
+
 /// Confirms a pending letter: returns its language, or `None` when the token is unknown, used or expired.
 pub async fn confirm_letter(state: &AppState, token: &str) -> Result<Option<Lang>, Error> {
     let Some(mail) = state.mail.clone() else { return Ok(None) };
@@ -511,17 +541,25 @@ pub async fn confirm_letter(state: &AppState, token: &str) -> Result<Option<Lang
     .fetch_optional(&mut *tx)
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let (request_id, campaign_id, name, sender, postal_code): (String, String, String, String, String) =
-        (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?, row.try_get(3)?, row.try_get(4)?);
-    let riding: Option<String> = row.try_get(5)?;
-    let lang = lang_of(&row.try_get::<String, _>(6)?);
-    let (subject, body, recipients): (String, String, String) = (row.try_get(7)?, row.try_get(8)?, row.try_get(9)?);
+    let ConfirmedLetter {
+        id: request_id,
+        campaign_id,
+        sender_name: name,
+        sender_email: sender,
+        postal_code,
+        riding,
+        lang,
+        subject,
+        body,
+        recipients,
+    } = ConfirmedLetter::from_row(&row)?;
+    let lang = lang_of(&lang);
     let Some(served) = state.campaigns.get(&campaign_id) else { return Ok(None) };
-    let recipients: Vec<serde_json::Value> = serde_json::from_str(&recipients).unwrap_or_default();
-    let recipients: Vec<(String, String)> = recipients
-        .iter()
-        .filter_map(|r| Some((r.get("name")?.as_str()?.to_owned(), r.get("email")?.as_str()?.to_owned())))
-        .collect();
+    // A corrupt list fails the confirmation (nothing is confirmed or queued) rather than confirm a letter to nobody.
+    let recipients = StoredRecipient::list(&recipients)
+        .ok_or_else(|| Error::Message(format!("letter request {request_id}: its recipients cannot be read")))?;
+    let recipients: Vec<(String, String)> =
+        recipients.into_iter().map(|recipient| (recipient.name, recipient.email)).collect();
     let mut letter = email::letter_for_target(
         &served.campaign,
         lang,
