@@ -923,3 +923,20 @@ async fn a_corrupt_recipient_list_fails_the_confirmation_and_confirms_nothing() 
     assert_eq!(status, StatusCode::OK);
     assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'letter'").await, 1);
 }
+
+#[tokio::test]
+async fn an_export_stops_at_a_signature_whose_stored_answers_cannot_be_read() {
+    let s = setup(|_| {}).await;
+    let pool = &s.state.db;
+    s.sign("sam@example.org").await;
+    let campaign = &s.state.campaigns.get("test-campaign").expect("campaign").campaign;
+    let mut csv = Vec::new();
+    let written = voix_server::petition::store::export(pool, campaign, None, &mut csv, |_, _| {}).await;
+    assert_eq!(written.expect("a readable row exports"), 1);
+
+    sqlx::query("UPDATE signatures SET answers = 'not json'").execute(pool).await.expect("corrupt the row");
+    let id: String = sqlx::query_scalar("SELECT id FROM signatures").fetch_one(pool).await.expect("id");
+    let failed = voix_server::petition::store::export(pool, campaign, None, Vec::new(), |_, _| {}).await;
+    let message = failed.expect_err("a corrupt row stops the export").to_string();
+    assert!(message.contains(&format!("signature {id}: its answers cannot be read")), "{message}");
+}

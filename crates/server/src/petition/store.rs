@@ -8,7 +8,7 @@ use std::io::Write;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use sqlx::any::Any;
-use sqlx::{AnyPool, Executor, Row};
+use sqlx::{AnyPool, Executor, FromRow, Row};
 use subtle::ConstantTimeEq;
 use voix_core::petition::api::{SignedReply, Stats};
 use voix_core::{Campaign, FedNum};
@@ -185,6 +185,24 @@ struct Latest {
 /// Writes the signers of `campaign` as CSV: one row each, with their answers and, per organisation, their latest
 /// consent (given or withdrawn), when, and the version of the wording. With `partner`, only the people whose
 /// latest consent to that partner is "given", and only that partner's consent columns. Calls `progress` with
+/// A signature as the export reads it (the columns of its `SELECT`, by name).
+#[derive(sqlx::FromRow)]
+struct ExportedSignature {
+    id: String,
+    signed_at: i64,
+    first_name: String,
+    last_name: String,
+    email: String,
+    postal_code: String,
+    riding: Option<i64>,
+    partner_id: Option<String>,
+    lang: String,
+    comment: Option<String>,
+    status: String,
+    /// JSON object: field id → answer.
+    answers: String,
+}
+
 /// (rows written, rows in all) as it goes. Returns the rows written.
 pub async fn export(
     pool: &AnyPool,
@@ -255,8 +273,9 @@ pub async fn export(
     .await?;
     let mut written = 0u64;
     for (seen, row) in rows.iter().enumerate() {
-        let id: String = row.try_get(0)?;
-        let consents = latest.get(&id);
+        let signature = ExportedSignature::from_row(row)?;
+        let id = &signature.id;
+        let consents = latest.get(id);
         if let Some(partner) = partner {
             let given = consents
                 .and_then(|consents| consents.get(&format!("partner:{partner}")))
@@ -265,20 +284,20 @@ pub async fn export(
                 continue;
             }
         }
-        let riding: Option<i64> = row.try_get(6)?;
-        let answers: String = row.try_get(11)?;
-        let answers: BTreeMap<String, serde_json::Value> = serde_json::from_str(&answers).unwrap_or_default();
+        // Stored answers that cannot be read stop the export with the signature's id, rather than export blanks.
+        let answers: BTreeMap<String, serde_json::Value> = serde_json::from_str(&signature.answers)
+            .map_err(|error| Error::Message(format!("signature {id}: its answers cannot be read ({error})")))?;
         let mut record: Vec<String> = vec![
-            iso_time(row.try_get(1)?),
-            row.try_get(2)?,
-            row.try_get(3)?,
-            row.try_get(4)?,
-            row.try_get(5)?,
-            riding.map(|riding| riding.to_string()).unwrap_or_default(),
-            row.try_get::<Option<String>, _>(7)?.unwrap_or_default(),
-            row.try_get(8)?,
-            row.try_get::<Option<String>, _>(9)?.unwrap_or_default(),
-            row.try_get(10)?,
+            iso_time(signature.signed_at),
+            signature.first_name.clone(),
+            signature.last_name.clone(),
+            signature.email.clone(),
+            signature.postal_code.clone(),
+            signature.riding.map(|riding| riding.to_string()).unwrap_or_default(),
+            signature.partner_id.clone().unwrap_or_default(),
+            signature.lang.clone(),
+            signature.comment.clone().unwrap_or_default(),
+            signature.status.clone(),
         ];
         for field in &custom {
             record.push(answers.get(*field).and_then(|value| value.as_str()).unwrap_or_default().to_owned());
