@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use lettre::message::Mailbox;
-use sqlx::{Any, AnyPool, Executor, Row};
+use sqlx::{Any, AnyPool, Executor, FromRow, Row};
 use voix_core::email::{self, DeliveryFailure, Email};
 use voix_core::Lang;
 
@@ -74,6 +74,27 @@ pub async fn enqueue<'e>(executor: impl Executor<'e, Database = Any>, queued: &Q
     Ok(id)
 }
 
+/// An outbox row as `lease` reads it back (the columns of its `RETURNING`, by name).
+#[derive(sqlx::FromRow)]
+struct OutboxRow {
+    id: String,
+    kind: String,
+    campaign_id: String,
+    request_id: Option<String>,
+    recipient_email: String,
+    recipient_name: String,
+    from_name: String,
+    reply_to_email: Option<String>,
+    reply_to_name: Option<String>,
+    cap_sender: Option<String>,
+    cap_office: Option<String>,
+    lang: String,
+    subject: String,
+    body_text: String,
+    body_html: String,
+    attempts: i64,
+}
+
 /// A leased row.
 struct Leased {
     id: String,
@@ -109,27 +130,28 @@ async fn lease(pool: &AnyPool, now: i64, lease_secs: i64) -> Result<Vec<Leased>,
     .await?;
     let mut leased = Vec::with_capacity(rows.len());
     for row in rows {
-        let reply_email: Option<String> = row.try_get(7)?;
-        let reply_name: Option<String> = row.try_get(8)?;
-        let lang: String = row.try_get(11)?;
+        let row = OutboxRow::from_row(&row)?;
+        // A reply-to address is stored with its name (possibly empty), never one without the other.
+        let reply_to = match (row.reply_to_email, row.reply_to_name) {
+            (Some(email), Some(name)) => Some((email, name)),
+            (None, None) => None,
+            _ => return Err(Error::Message(format!("outbox row {}: a reply-to half missing", row.id))),
+        };
+        let lang = Lang::from_tag(&row.lang)
+            .ok_or_else(|| Error::Message(format!("outbox row {}: unknown language {:?}", row.id, row.lang)))?;
         leased.push(Leased {
-            id: row.try_get(0)?,
-            kind: row.try_get(1)?,
-            campaign_id: row.try_get(2)?,
-            request_id: row.try_get(3)?,
-            to_email: row.try_get(4)?,
-            to_name: row.try_get(5)?,
-            from_name: row.try_get(6)?,
-            reply_to: reply_email.map(|email| (email, reply_name.unwrap_or_default())),
-            cap_sender: row.try_get(9)?,
-            cap_office: row.try_get(10)?,
-            email: Email {
-                lang: if lang == "fr" { Lang::Fr } else { Lang::En },
-                subject: row.try_get(12)?,
-                text: row.try_get(13)?,
-                html: row.try_get(14)?,
-            },
-            attempts: row.try_get(15)?,
+            id: row.id,
+            kind: row.kind,
+            campaign_id: row.campaign_id,
+            request_id: row.request_id,
+            to_email: row.recipient_email,
+            to_name: row.recipient_name,
+            from_name: row.from_name,
+            reply_to,
+            cap_sender: row.cap_sender,
+            cap_office: row.cap_office,
+            email: Email { lang, subject: row.subject, text: row.body_text, html: row.body_html },
+            attempts: row.attempts,
         });
     }
     leased.sort_by(|a, b| a.id.cmp(&b.id));
