@@ -940,3 +940,25 @@ async fn an_export_stops_at_a_signature_whose_stored_answers_cannot_be_read() {
     let message = failed.expect_err("a corrupt row stops the export").to_string();
     assert!(message.contains(&format!("signature {id}: its answers cannot be read")), "{message}");
 }
+
+#[tokio::test]
+async fn an_unreadable_outbox_row_fails_alone_and_the_others_still_go() {
+    let s = setup(|_| {}).await;
+    let link = s
+        .submit_and_get_link("lea@example.org", &[("Jane", "jane.doe@parl.gc.ca"), ("John", "john.roe@parl.gc.ca")])
+        .await;
+    let (status, _) = s.post(&link, "application/x-www-form-urlencoded", String::new()).await;
+    assert_eq!(status, StatusCode::OK);
+    sqlx::query("UPDATE outbox SET lang = 'xx' WHERE kind = 'letter' AND recipient_email = 'john.roe@parl.gc.ca'")
+        .execute(&s.state.db)
+        .await
+        .expect("corrupt one row");
+    s.drain().await;
+    assert_eq!(s.scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'letter' AND status = 'sent'").await, 1);
+    assert_eq!(
+        s.scalar("SELECT COUNT(*) FROM outbox WHERE status = 'failed' AND last_error = 'unreadable row'").await,
+        1
+    );
+    let to: Vec<String> = s.sink.received().iter().flat_map(|mail| mail.rcpt_to.clone()).collect();
+    assert!(to.contains(&"<jane.doe@parl.gc.ca>".to_owned()) && !to.contains(&"<john.roe@parl.gc.ca>".to_owned()));
+}

@@ -131,14 +131,26 @@ async fn lease(pool: &AnyPool, now: i64, lease_secs: i64) -> Result<Vec<Leased>,
     let mut leased = Vec::with_capacity(rows.len());
     for row in rows {
         let row = OutboxRow::from_row(&row)?;
-        // A reply-to address is stored with its name (possibly empty), never one without the other.
-        let reply_to = match (row.reply_to_email, row.reply_to_name) {
-            (Some(email), Some(name)) => Some((email, name)),
-            (None, None) => None,
-            _ => return Err(Error::Message(format!("outbox row {}: a reply-to half missing", row.id))),
+        // A reply-to address is stored with its name (possibly empty), never one without the other; the language
+        // as written. A row that breaks either fails for good, logged, and the others still go.
+        let reply_to = match (row.reply_to_email.clone(), row.reply_to_name.clone()) {
+            (Some(email), Some(name)) => Some(Some((email, name))),
+            (None, None) => Some(None),
+            _ => None,
         };
-        let lang = Lang::from_tag(&row.lang)
-            .ok_or_else(|| Error::Message(format!("outbox row {}: unknown language {:?}", row.id, row.lang)))?;
+        let (Some(reply_to), Some(lang)) = (reply_to, Lang::from_tag(&row.lang)) else {
+            tracing::error!(outbox = %row.id, "mail queue: an unreadable row (reply-to or language) marked failed");
+            sqlx::query(
+                "UPDATE outbox SET status = 'failed', finished_at = $1, lease_until = NULL, last_error = $2 \
+                 WHERE id = $3",
+            )
+            .bind(now)
+            .bind("unreadable row")
+            .bind(&row.id)
+            .execute(pool)
+            .await?;
+            continue;
+        };
         leased.push(Leased {
             id: row.id,
             kind: row.kind,
