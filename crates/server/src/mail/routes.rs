@@ -25,6 +25,7 @@ use voix_core::Lang;
 
 use super::queue::{enqueue, Queued};
 use crate::error::Error;
+use crate::http::cors::Caller;
 use crate::ids::{now_secs, random_id, token_hash};
 use crate::petition::store;
 use crate::state::AppState;
@@ -69,38 +70,19 @@ fn client_ip(state: &AppState, headers: &HeaderMap, extensions: &axum::http::Ext
 
 /// Who may call the API from a browser: pages of this server, and the campaign's partner origins (which get
 /// CORS headers). `Err` for any other origin.
-fn caller(served: &crate::campaigns::Served, headers: &HeaderMap) -> Result<Option<HeaderValue>, ()> {
-    let Some(origin) = headers.get(header::ORIGIN) else { return Ok(None) };
-    let origin = origin.to_str().map_err(|_| ())?;
-    if let Some(listed) = served.allowed_origin(origin) {
-        return HeaderValue::from_str(listed).map(Some).map_err(|_| ());
+fn caller(served: &crate::campaigns::Served, headers: &HeaderMap) -> Result<Caller, ()> {
+    let caller = Caller::of(served, headers);
+    if caller.is_refused() {
+        Err(())
+    } else {
+        Ok(caller)
     }
-    let host = headers.get(header::HOST).and_then(|host| host.to_str().ok());
-    let origin_host = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://"));
-    match (origin_host, host) {
-        (Some(origin_host), Some(host)) if origin_host.eq_ignore_ascii_case(host) => Ok(None),
-        _ => Err(()),
-    }
-}
-
-fn with_cors(mut response: Response, allow: Option<HeaderValue>) -> Response {
-    let headers = response.headers_mut();
-    headers.insert(header::VARY, HeaderValue::from_static("Origin"));
-    if let Some(origin) = allow {
-        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-    }
-    response
 }
 
 async fn preflight(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Response {
     let Some(served) = state.campaigns.get(&id) else { return Error::NotFound.into_response() };
     let Ok(allow) = caller(served, &headers) else { return refuse(StatusCode::FORBIDDEN, "origin_refused") };
-    let mut response = with_cors(StatusCode::NO_CONTENT.into_response(), allow);
-    let headers = response.headers_mut();
-    headers.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, POST"));
-    headers.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("content-type"));
-    headers.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600"));
-    response
+    allow.preflight()
 }
 
 #[derive(Serialize)]
@@ -113,7 +95,7 @@ async fn capabilities(State(state): State<AppState>, Path(id): Path<String>, hea
     let Ok(allow) = caller(served, &headers) else { return refuse(StatusCode::FORBIDDEN, "origin_refused") };
     let offered = state.mail.is_some()
         && served.campaign.letter.as_ref().is_some_and(|letter| letter.send.contains(&SendMethod::Server));
-    with_cors(Json(Capabilities { server_letters: offered }).into_response(), allow)
+    allow.allowed(Json(Capabilities { server_letters: offered }).into_response())
 }
 
 #[derive(Serialize)]
@@ -142,9 +124,9 @@ async fn submit(
     let Ok(allow) = caller(served, &headers) else { return refuse(StatusCode::FORBIDDEN, "origin_refused") };
     // The petition's per-address limit: each letter makes the server send a confirmation email.
     if state.petition.ip_limits.check(client_ip(&state, &headers, &extensions)).is_err() {
-        return with_cors(refuse(StatusCode::TOO_MANY_REQUESTS, "rate_limited"), allow);
+        return allow.allowed(refuse(StatusCode::TOO_MANY_REQUESTS, "rate_limited"));
     }
-    with_cors(submit_checked(&state, served, &id, &headers, letter).await, allow)
+    allow.allowed(submit_checked(&state, served, &id, &headers, letter).await)
 }
 
 async fn submit_checked(

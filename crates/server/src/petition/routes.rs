@@ -8,7 +8,7 @@
 use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::{ConnectInfo, Path, Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -22,13 +22,11 @@ use super::store;
 use super::writer::{SignJob, SignOutcome};
 use crate::campaigns::Served;
 use crate::error::Error;
+use crate::http::cors::Caller;
 use crate::state::AppState;
 
 /// The largest request body accepted: a signature with a full comment and the proof of work fits many times.
 pub const BODY_LIMIT: usize = 16 * 1024;
-
-/// How long browsers may keep a preflight's answer.
-const PREFLIGHT_MAX_AGE: &str = "600";
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -39,44 +37,6 @@ pub fn routes() -> Router<AppState> {
         .route("/api/admin/campaigns", get(super::admin::campaigns))
         .route("/api/admin/campaigns/{id}/export.csv", get(super::admin::export))
         .route("/api/admin/campaigns/{id}/withdrawals", axum::routing::post(super::admin::withdraw))
-}
-
-/// Where a request comes from.
-enum Caller {
-    /// No `Origin`: not a browser's cross-origin request.
-    NoOrigin,
-    /// A page of this server.
-    SameSite,
-    /// A partner's page: the campaign's copy of the origin.
-    Partner(String),
-    Refused,
-}
-
-impl Caller {
-    fn of(served: &Served, headers: &HeaderMap) -> Caller {
-        let Some(origin) = headers.get(header::ORIGIN) else { return Caller::NoOrigin };
-        let Ok(origin) = origin.to_str() else { return Caller::Refused };
-        if let Some(listed) = served.allowed_origin(origin) {
-            return Caller::Partner(listed.to_owned());
-        }
-        let host = headers.get(header::HOST).and_then(|host| host.to_str().ok());
-        let origin_host = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://"));
-        match (origin_host, host) {
-            (Some(origin_host), Some(host)) if origin_host.eq_ignore_ascii_case(host) => Caller::SameSite,
-            _ => Caller::Refused,
-        }
-    }
-
-    /// Adds the CORS headers a partner's page needs to read `response`.
-    fn allow(&self, response: &mut Response) {
-        let headers = response.headers_mut();
-        headers.insert(header::VARY, HeaderValue::from_static("Origin"));
-        if let Caller::Partner(origin) = self {
-            if let Ok(value) = HeaderValue::from_str(origin) {
-                headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, value);
-            }
-        }
-    }
 }
 
 /// The language of a request before its body is read.
@@ -131,16 +91,10 @@ async fn preflight(State(state): State<AppState>, Path(id): Path<String>, header
         Err(error) => return error.into_response(),
     };
     let caller = Caller::of(served, &headers);
-    if matches!(caller, Caller::Refused) {
+    if caller.is_refused() {
         return Error::refused(ErrorCode::OriginRefused, lang).into_response();
     }
-    let mut response = StatusCode::NO_CONTENT.into_response();
-    caller.allow(&mut response);
-    let headers = response.headers_mut();
-    headers.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, POST"));
-    headers.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("content-type"));
-    headers.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static(PREFLIGHT_MAX_AGE));
-    response
+    caller.preflight()
 }
 
 /// `GET /api/campaigns/{id}/stats`.
