@@ -26,6 +26,7 @@ use voix_core::Lang;
 use super::queue::{enqueue, Queued};
 use crate::error::Error;
 use crate::http::cors::Caller;
+use crate::http::extract::client_ip;
 use crate::ids::{now_secs, random_id, token_hash};
 use crate::petition::store;
 use crate::state::AppState;
@@ -60,12 +61,6 @@ pub fn withdraw_url(public_url: &str, campaign: &str, lang: Lang) -> String {
 
 fn new_token() -> Result<String, Error> {
     crate::ids::secret_hex().map_err(Error::Random)
-}
-
-/// The key of the per-address limits (see `client_ip`).
-fn client_ip(state: &AppState, headers: &HeaderMap, extensions: &axum::http::Extensions) -> std::net::IpAddr {
-    let peer = extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|info| info.0.ip());
-    crate::client_ip::rate_limit_key(headers, peer, state.petition.settings.proxy_hops)
 }
 
 /// Who may call the API from a browser: pages of this server, and the campaign's partner origins (which get

@@ -5,9 +5,9 @@
 //! server's own pages (an `Origin` whose host is the request's `Host`). A submission from a partner's origin must
 //! name that partner. Requests without `Origin` (not from a browser) are not cross-origin and pass.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 
-use axum::extract::{ConnectInfo, Path, Request, State};
+use axum::extract::{Path, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -48,10 +48,8 @@ fn campaign<'s>(state: &'s AppState, id: &str, lang: Lang) -> Result<&'s Served,
     state.campaigns.get(id).ok_or_else(|| Error::refused(ErrorCode::UnknownCampaign, lang))
 }
 
-/// The key of the per-address limits (see `client_ip`).
 fn client_ip(state: &AppState, request: &Request) -> IpAddr {
-    let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip());
-    crate::client_ip::rate_limit_key(request.headers(), peer, state.petition.settings.proxy_hops)
+    crate::http::extract::client_ip(state, request.headers(), request.extensions())
 }
 
 /// Reads a JSON body of at most [`BODY_LIMIT`] bytes.
