@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Json, Router};
 use serde::{Deserialize, Serialize};
-use sqlx::{FromRow, Row};
+use sqlx::FromRow;
 use voix_core::campaign::SendMethod;
 use voix_core::email::{self, escape, EmailText, LetterConfirmation, LetterForTarget};
 use voix_core::letter::server::{LetterProblem, ServerLetter, MAX_REQUEST_BYTES};
@@ -279,12 +279,9 @@ fn para(text: &str) -> String {
     format!("<p>{}</p>", escape(text))
 }
 
+/// A stored language code (always written by `Lang::code`); English for anything else.
 fn lang_of(code: &str) -> Lang {
-    if code == "fr" {
-        Lang::Fr
-    } else {
-        Lang::En
-    }
+    Lang::from_tag(code).unwrap_or(Lang::En)
 }
 
 /// A confirmation or withdrawal link that is unknown, used or too old: a title that fits all of them.
@@ -300,7 +297,7 @@ fn header_lang(headers: &HeaderMap) -> Lang {
 
 /// `GET /confirm/{token}`: shows the button. Changes nothing.
 async fn confirm_page(State(state): State<AppState>, Path(token): Path<String>, headers: HeaderMap) -> Response {
-    let found = sqlx::query(
+    let found = sqlx::query_scalar::<_, String>(
         "SELECT lang FROM letter_requests WHERE token_hash = $1 AND status = 'pending' AND created_at >= $2",
     )
     .bind(token_hash(&token))
@@ -308,8 +305,8 @@ async fn confirm_page(State(state): State<AppState>, Path(token): Path<String>, 
     .fetch_optional(&state.db)
     .await;
     match found {
-        Ok(Some(row)) => {
-            let lang = lang_of(&row.try_get::<String, _>(0).unwrap_or_default());
+        Ok(Some(stored_lang)) => {
+            let lang = lang_of(&stored_lang);
             page(
                 lang,
                 EmailText::PageConfirmLetterTitle,
@@ -333,7 +330,7 @@ async fn confirm_page(State(state): State<AppState>, Path(token): Path<String>, 
 
 /// The pending signature a confirmation link names, and its language.
 async fn pending_signature(state: &AppState, token: &str) -> Result<Option<(String, Lang)>, Error> {
-    let row = sqlx::query(
+    let row = sqlx::query_as::<_, (String, String)>(
         "SELECT c.signature_id, c.lang FROM signature_confirmations c JOIN signatures s ON s.id = c.signature_id \
          WHERE c.token_hash = $1 AND c.confirmed_at IS NULL AND c.created_at >= $2 AND s.status = 'pending'",
     )
@@ -341,26 +338,21 @@ async fn pending_signature(state: &AppState, token: &str) -> Result<Option<(Stri
     .bind(now_secs() - CONFIRM_WITHIN_SECS)
     .fetch_optional(&state.db)
     .await?;
-    match row {
-        Some(row) => Ok(Some((row.try_get(0)?, lang_of(&row.try_get::<String, _>(1)?)))),
-        None => Ok(None),
-    }
+    Ok(row.map(|(id, stored_lang)| (id, lang_of(&stored_lang))))
 }
 
 /// Confirms a pending signature: it now counts. Returns its language, or `None` for an unknown or used link.
 pub async fn confirm_signature(state: &AppState, token: &str) -> Result<Option<Lang>, Error> {
     let Some((id, lang)) = pending_signature(state, token).await? else { return Ok(None) };
     let mut tx = crate::db::begin_write(&state.db).await?;
-    let row = sqlx::query(
+    let row = sqlx::query_as::<_, (String, Option<i64>, Option<String>)>(
         "UPDATE signatures SET status = 'confirmed' WHERE id = $1 AND status = 'pending' \
          RETURNING campaign_id, riding, partner_id",
     )
     .bind(&id)
     .fetch_optional(&mut *tx)
     .await?;
-    let Some(row) = row else { return Ok(None) };
-    let (campaign, riding, partner): (String, Option<i64>, Option<String>) =
-        (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
+    let Some((campaign, riding, partner)) = row else { return Ok(None) };
     sqlx::query(
         "INSERT INTO signature_counts (campaign_id, riding, partner_id, signatures) VALUES ($1, $2, $3, 1) \
          ON CONFLICT (campaign_id, riding, partner_id) DO UPDATE SET signatures = signature_counts.signatures + 1",
@@ -389,15 +381,14 @@ pub async fn queue_signature_confirmation(
 ) -> Result<(), Error> {
     let Some(mail) = state.mail.clone() else { return Ok(()) };
     let campaign = &served.campaign;
-    let row = sqlx::query(
+    let row = sqlx::query_as::<_, (String, String)>(
         "SELECT id, email FROM signatures WHERE campaign_id = $1 AND email_key = $2 AND status = 'pending'",
     )
     .bind(&campaign.id)
     .bind(email_key)
     .fetch_optional(&state.db)
     .await?;
-    let Some(row) = row else { return Ok(()) };
-    let (id, email): (String, String) = (row.try_get(0)?, row.try_get(1)?);
+    let Some((id, email)) = row else { return Ok(()) };
     let token = new_token()?;
     let message = email::signature_confirmation(
         campaign,
@@ -714,17 +705,14 @@ async fn is_known_address(state: &AppState, email: &str) -> bool {
 }
 
 async fn withdrawal_lang(state: &AppState, token: &str) -> Result<Option<(String, Lang)>, Error> {
-    let row = sqlx::query(
+    let row = sqlx::query_as::<_, (String, String)>(
         "SELECT email, lang FROM withdrawal_requests WHERE token_hash = $1 AND confirmed_at IS NULL AND created_at >= $2",
     )
     .bind(token_hash(token))
     .bind(now_secs() - CONFIRM_WITHIN_SECS)
     .fetch_optional(&state.db)
     .await?;
-    match row {
-        Some(row) => Ok(Some((row.try_get(0)?, lang_of(&row.try_get::<String, _>(1)?)))),
-        None => Ok(None),
-    }
+    Ok(row.map(|(email, stored_lang)| (email, lang_of(&stored_lang))))
 }
 
 /// `GET /withdraw/{token}`: the button. Changes nothing.
@@ -778,7 +766,7 @@ async fn withdraw_confirm(State(state): State<AppState>, Path(token): Path<Strin
 pub async fn withdraw_everywhere(pool: &sqlx::AnyPool, email: &str) -> Result<u64, Error> {
     let secret = store::email_secret(pool).await?;
     let key = store::email_key(&secret, email);
-    let rows = sqlx::query(
+    let rows = sqlx::query_as::<_, (String, String, String)>(
         "SELECT c.campaign_id, c.organisation, c.action FROM consents c JOIN signatures s ON s.id = c.signature_id \
          WHERE s.email_key = $1 ORDER BY c.campaign_id, c.organisation, c.entry",
     )
@@ -786,8 +774,8 @@ pub async fn withdraw_everywhere(pool: &sqlx::AnyPool, email: &str) -> Result<u6
     .fetch_all(pool)
     .await?;
     let mut latest: std::collections::BTreeMap<(String, String), String> = std::collections::BTreeMap::new();
-    for row in rows {
-        latest.insert((row.try_get(0)?, row.try_get(1)?), row.try_get(2)?);
+    for (campaign, organisation, action) in rows {
+        latest.insert((campaign, organisation), action);
     }
     let mut withdrawn = 0;
     for ((campaign, organisation), action) in latest {
