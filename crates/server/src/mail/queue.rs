@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use lettre::message::Mailbox;
-use sqlx::{Any, AnyPool, Executor, FromRow, Row};
+use sqlx::{Any, AnyPool, Executor, FromRow};
 use voix_core::email::{self, DeliveryFailure, Email};
 use voix_core::Lang;
 
@@ -325,15 +325,14 @@ async fn notify_sender(state: &AppState, mail: &Mail, row: &Leased, reason: &str
         tracing::warn!(outbox = %row.id, "mail queue: the campaign is gone; the sender is not told");
         return Ok(());
     };
-    let found =
-        sqlx::query("SELECT sender_name, sender_email, lang, body, public_url FROM letter_requests WHERE id = $1")
-            .bind(request_id)
-            .fetch_optional(&state.db)
-            .await?;
-    let Some(found) = found else { return Ok(()) };
-    let (name, sender, lang, body, public_url): (String, String, String, String, String) =
-        (found.try_get(0)?, found.try_get(1)?, found.try_get(2)?, found.try_get(3)?, found.try_get(4)?);
-    let lang = if lang == "fr" { Lang::Fr } else { Lang::En };
+    let found = sqlx::query_as::<_, (String, String, String, String, String)>(
+        "SELECT sender_name, sender_email, lang, body, public_url FROM letter_requests WHERE id = $1",
+    )
+    .bind(request_id)
+    .fetch_optional(&state.db)
+    .await?;
+    let Some((name, sender, lang, body, public_url)) = found else { return Ok(()) };
+    let lang = Lang::from_tag(&lang).unwrap_or(Lang::En);
     let recipient = if row.to_name.is_empty() { row.to_email.clone() } else { row.to_name.clone() };
     let withdraw = super::routes::withdraw_url(&public_url, &row.campaign_id, lang);
     let notice = email::delivery_failed(

@@ -8,7 +8,7 @@ use std::io::Write;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use sqlx::any::Any;
-use sqlx::{AnyPool, Executor, FromRow, Row};
+use sqlx::{AnyPool, Executor, FromRow};
 use subtle::ConstantTimeEq;
 use voix_core::petition::api::{SignedReply, Stats};
 use voix_core::{Campaign, FedNum};
@@ -41,15 +41,15 @@ pub async fn signature_counts<'e>(
     executor: impl Executor<'e, Database = Any>,
     campaign: &str,
 ) -> Result<Stats, sqlx::Error> {
-    let rows = sqlx::query("SELECT riding, partner_id, signatures FROM signature_counts WHERE campaign_id = $1")
-        .bind(campaign)
-        .fetch_all(executor)
-        .await?;
+    let rows = sqlx::query_as::<_, (i64, String, i64)>(
+        "SELECT riding, partner_id, signatures FROM signature_counts WHERE campaign_id = $1",
+    )
+    .bind(campaign)
+    .fetch_all(executor)
+    .await?;
     let mut stats = Stats::default();
-    for row in rows {
-        let riding: i64 = row.try_get(0)?;
-        let partner: String = row.try_get(1)?;
-        let count = u64::try_from(row.try_get::<i64, _>(2)?).unwrap_or(0);
+    for (riding, partner, signatures) in rows {
+        let count = u64::try_from(signatures).unwrap_or(0);
         stats.total += count;
         if let Ok(riding @ 1..) = u32::try_from(riding) {
             *stats.by_riding.entry(FedNum(riding)).or_default() += count;
@@ -86,19 +86,17 @@ pub async fn stored_reply<'e>(
     key: &str,
     fingerprint: &str,
 ) -> Result<Option<SignOutcome>, sqlx::Error> {
-    let row = sqlx::query(
+    let row = sqlx::query_as::<_, (String, String)>(
         "SELECT fingerprint, response_body FROM idempotency_keys WHERE campaign_id = $1 AND idempotency_key = $2",
     )
     .bind(campaign)
     .bind(key)
     .fetch_optional(executor)
     .await?;
-    let Some(row) = row else { return Ok(None) };
-    let stored: String = row.try_get(0)?;
+    let Some((stored, body)) = row else { return Ok(None) };
     if stored != fingerprint {
         return Ok(Some(SignOutcome::KeyReused));
     }
-    let body: String = row.try_get(1)?;
     Ok(serde_json::from_str::<SignedReply>(&body).ok().map(SignOutcome::Replayed))
 }
 
@@ -109,7 +107,7 @@ pub async fn withdraw(pool: &AnyPool, campaign: &str, email: &str, organisation:
     let secret = email_secret(pool).await?;
     let key = email_key(&secret, email);
     let mut tx = crate::db::begin_write(pool).await?;
-    let row = sqlx::query(
+    let row = sqlx::query_as::<_, (String, i64, String)>(
         "UPDATE signatures SET consent_entries = consent_entries + 1 \
          WHERE campaign_id = $1 AND email_key = $2 RETURNING id, consent_entries, lang",
     )
@@ -117,8 +115,7 @@ pub async fn withdraw(pool: &AnyPool, campaign: &str, email: &str, organisation:
     .bind(&key)
     .fetch_optional(&mut *tx)
     .await?;
-    let Some(row) = row else { return Ok(false) };
-    let (id, entry, lang): (String, i64, String) = (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
+    let Some((id, entry, lang)) = row else { return Ok(false) };
     sqlx::query(
         "INSERT INTO consents (signature_id, entry, campaign_id, organisation, action, wording_version, lang, \
          site_partner_id, recorded_at) VALUES ($1, $2, $3, $4, 'withdrawn', NULL, $5, NULL, $6)",
@@ -218,18 +215,15 @@ pub async fn export(
             .collect(),
     };
     let mut latest: HashMap<String, HashMap<String, Latest>> = HashMap::new();
-    let rows = sqlx::query(
+    let rows = sqlx::query_as::<_, (String, String, String, i64, Option<String>)>(
         "SELECT signature_id, organisation, action, recorded_at, wording_version FROM consents \
          WHERE campaign_id = $1 ORDER BY signature_id, entry",
     )
     .bind(&campaign.id)
     .fetch_all(pool)
     .await?;
-    for row in rows {
-        let signature: String = row.try_get(0)?;
-        let organisation: String = row.try_get(1)?;
-        let entry = Latest { action: row.try_get(2)?, at: row.try_get(3)?, version: row.try_get(4)? };
-        latest.entry(signature).or_default().insert(organisation, entry);
+    for (signature, organisation, action, at, version) in rows {
+        latest.entry(signature).or_default().insert(organisation, Latest { action, at, version });
     }
     let all: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM signatures WHERE campaign_id = $1")
         .bind(&campaign.id)

@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::{Duration, Instant};
 
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 use tokio::sync::{mpsc, oneshot};
 use voix_core::petition::api::{SignedReply, Stats};
 use voix_core::petition::{ConsentOffer, ConsentTo, LetterSent, ValidSignature};
@@ -247,14 +247,11 @@ async fn write(pool: &AnyPool, jobs: &[Job], wordings: &mut HashSet<String>) -> 
         );
         sql.push_str(&placeholders(mark, chunk.len(), 2));
         sql.push(')');
-        let mut query = sqlx::query(&sql);
+        let mut query = sqlx::query_as::<_, (String, String, String, String)>(&sql);
         for (_, job) in chunk {
             query = query.bind(&job.signature.campaign).bind(job.signature.idempotency_key.as_deref());
         }
-        for row in query.fetch_all(&mut *tx).await? {
-            let (campaign, key): (String, String) = (row.try_get(0)?, row.try_get(1)?);
-            let fingerprint: String = row.try_get(2)?;
-            let body: String = row.try_get(3)?;
+        for (campaign, key, fingerprint, body) in query.fetch_all(&mut *tx).await? {
             let found = chunk.iter().find(|(_, job)| {
                 job.signature.campaign == campaign && job.signature.idempotency_key.as_deref() == Some(key.as_str())
             });
@@ -288,7 +285,7 @@ async fn write(pool: &AnyPool, jobs: &[Job], wordings: &mut HashSet<String>) -> 
         );
         sql.push_str(&placeholders(mark, chunk.len(), 15));
         sql.push_str(" ON CONFLICT (campaign_id, email_key) DO NOTHING RETURNING id");
-        let mut query = sqlx::query(&sql);
+        let mut query = sqlx::query_scalar::<_, String>(&sql);
         for (index, job) in chunk {
             let Step::Sign(pending) = &steps[*index] else { continue };
             let signature = &job.signature;
@@ -314,9 +311,7 @@ async fn write(pool: &AnyPool, jobs: &[Job], wordings: &mut HashSet<String>) -> 
                 .bind(now)
                 .bind(i64::try_from(signature.consents.len()).unwrap_or(0));
         }
-        for row in query.fetch_all(&mut *tx).await? {
-            inserted.insert(row.try_get(0)?);
-        }
+        inserted.extend(query.fetch_all(&mut *tx).await?);
     }
     // 3. Emails that had signed: not counted again; their consents take the next entry numbers.
     let mut counts: BTreeMap<(String, i64, String), i64> = BTreeMap::new();
@@ -336,7 +331,7 @@ async fn write(pool: &AnyPool, jobs: &[Job], wordings: &mut HashSet<String>) -> 
             continue;
         }
         let consents = i64::try_from(signature.consents.len()).unwrap_or(0);
-        let row = sqlx::query(
+        let (id, entries, status) = sqlx::query_as::<_, (String, i64, String)>(
             "UPDATE signatures SET consent_entries = consent_entries + $1 \
              WHERE campaign_id = $2 AND email_key = $3 RETURNING id, consent_entries, status",
         )
@@ -345,10 +340,10 @@ async fn write(pool: &AnyPool, jobs: &[Job], wordings: &mut HashSet<String>) -> 
         .bind(&job.email_key)
         .fetch_one(&mut *tx)
         .await?;
-        pending.id = row.try_get(0)?;
-        pending.first_entry = row.try_get::<i64, _>(1)? - consents + 1;
+        pending.id = id;
+        pending.first_entry = entries - consents + 1;
         pending.already_signed = true;
-        pending.unconfirmed = row.try_get::<String, _>(2)? == "pending";
+        pending.unconfirmed = status == "pending";
     }
     // 4. The ledger: the wordings not seen yet, then one new row per ticked box, never an update.
     let mut new_wordings: Vec<(&str, &str, &str)> = Vec::new();
