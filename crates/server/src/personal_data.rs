@@ -10,10 +10,33 @@
 //!
 //! The anonymous counts (`signature_counts`, `letter_counts`) stay. A test walks every text column of the live
 //! schema after a forget and finds the person nowhere, so a table added later without a rule here fails it.
+//!
+//! It also owns how a person is found without their address in the clear: `email_key`, the keyed hash every
+//! table that looks people up by email stores.
 
 use crate::error::Error;
-use crate::petition::store::{email_key, email_secret};
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
 use sqlx::AnyPool;
+
+/// The HMAC key of email addresses, made on first use and kept in `instance_secrets`.
+pub async fn email_secret(pool: &AnyPool) -> Result<Vec<u8>, Error> {
+    let value = crate::ids::secret_hex().map_err(Error::Random)?;
+    sqlx::query("INSERT INTO instance_secrets (name, value) VALUES ('email_key', $1) ON CONFLICT DO NOTHING")
+        .bind(value)
+        .execute(pool)
+        .await?;
+    let value: String =
+        sqlx::query_scalar("SELECT value FROM instance_secrets WHERE name = 'email_key'").fetch_one(pool).await?;
+    Ok(value.into_bytes())
+}
+
+/// The key people are looked up by: HMAC-SHA-256 of the normalised email, in hex.
+pub fn email_key(secret: &[u8], email: &str) -> String {
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) else { return String::new() };
+    mac.update(voix_core::petition::normalise_email(email).as_bytes());
+    voix_core::petition::hex(&mac.finalize().into_bytes())
+}
 
 /// What `voix forget` removed (counts only).
 #[derive(Debug, Default, PartialEq, Eq)]

@@ -461,8 +461,8 @@ async fn withdrawal_appends_a_withdrawn_row_once_confirmed_and_the_export_shows_
     let s = setup(|_| {}).await;
     let pool = &s.state.db;
     // A signer with the organiser's consent (as the petition API records it).
-    let secret = voix_server::petition::store::email_secret(pool).await.expect("secret");
-    let key = voix_server::petition::store::email_key(&secret, "lea@example.org");
+    let secret = voix_server::personal_data::email_secret(pool).await.expect("secret");
+    let key = voix_server::personal_data::email_key(&secret, "lea@example.org");
     sqlx::query(
         "INSERT INTO signatures (id, campaign_id, email_key, email, first_name, last_name, postal_code, riding, \
          partner_id, lang, comment, answers, status, signed_at, consent_entries) \

@@ -158,7 +158,7 @@ async fn submit_checked(
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, "altcha");
     }
     // Each letter emails its sender a confirmation: at most a few a day reach one address, whoever asks.
-    let address_key = crate::petition::store::email_key(&state.petition.email_secret, &sender_email);
+    let address_key = crate::personal_data::email_key(&state.petition.email_secret, &sender_email);
     if state.petition.confirmation_limits.check(address_key).is_err() {
         return refuse(StatusCode::TOO_MANY_REQUESTS, "confirmations_limited");
     }
@@ -651,7 +651,7 @@ async fn send_withdrawal_link(state: AppState, form: WithdrawForm, lang: Lang) {
     if !is_address(&email) || !is_known_address(&state, &email).await {
         return;
     }
-    let address_key = crate::petition::store::email_key(&state.petition.email_secret, &email);
+    let address_key = crate::personal_data::email_key(&state.petition.email_secret, &email);
     if state.petition.confirmation_limits.check(address_key).is_err() {
         tracing::info!("withdrawal request: no email sent (daily limit for this address)");
         return;
@@ -691,7 +691,7 @@ async fn is_known_address(state: &AppState, email: &str) -> bool {
         "SELECT 1 FROM signatures WHERE email_key = $1 \
          UNION ALL SELECT 1 FROM letter_requests WHERE sender_email = $2 LIMIT 1",
     )
-    .bind(crate::petition::store::email_key(&state.petition.email_secret, email))
+    .bind(crate::personal_data::email_key(&state.petition.email_secret, email))
     .bind(email)
     .fetch_optional(&state.db)
     .await;
@@ -764,8 +764,8 @@ async fn withdraw_confirm(State(state): State<AppState>, Path(token): Path<Strin
 /// Appends a "withdrawn" ledger row for every consent this address still gives, in every campaign. Returns how
 /// many it appended.
 pub async fn withdraw_everywhere(pool: &sqlx::AnyPool, email: &str) -> Result<u64, Error> {
-    let secret = store::email_secret(pool).await?;
-    let key = store::email_key(&secret, email);
+    let secret = crate::personal_data::email_secret(pool).await?;
+    let key = crate::personal_data::email_key(&secret, email);
     let rows = sqlx::query_as::<_, (String, String, String)>(
         "SELECT c.campaign_id, c.organisation, c.action FROM consents c JOIN signatures s ON s.id = c.signature_id \
          WHERE s.email_key = $1 ORDER BY c.campaign_id, c.organisation, c.entry",

@@ -5,8 +5,6 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
 use sqlx::any::Any;
 use sqlx::{AnyPool, Executor, FromRow};
 use subtle::ConstantTimeEq;
@@ -17,24 +15,7 @@ use super::writer::SignOutcome;
 use crate::error::Error;
 use crate::ids::now_secs;
 
-/// The HMAC key of email addresses, made on first use and kept in `instance_secrets`.
-pub async fn email_secret(pool: &AnyPool) -> Result<Vec<u8>, Error> {
-    let value = crate::ids::secret_hex().map_err(Error::Random)?;
-    sqlx::query("INSERT INTO instance_secrets (name, value) VALUES ('email_key', $1) ON CONFLICT DO NOTHING")
-        .bind(value)
-        .execute(pool)
-        .await?;
-    let value: String =
-        sqlx::query_scalar("SELECT value FROM instance_secrets WHERE name = 'email_key'").fetch_one(pool).await?;
-    Ok(value.into_bytes())
-}
-
-/// The key people are looked up by: HMAC-SHA-256 of the normalised email, in hex.
-pub fn email_key(secret: &[u8], email: &str) -> String {
-    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) else { return String::new() };
-    mac.update(voix_core::petition::normalise_email(email).as_bytes());
-    voix_core::petition::hex(&mac.finalize().into_bytes())
-}
+pub use crate::personal_data::{email_key, email_secret};
 
 /// The anonymous signature counts of `campaign` (without goal and letters).
 pub async fn signature_counts<'e>(
