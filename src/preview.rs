@@ -9,7 +9,7 @@ use crate::shadow;
 use leptos::prelude::*;
 use voix_core::explainer::readability::format_tenths;
 use voix_core::explainer::{readability_report, SectionScore};
-use voix_core::i18n::Text;
+use voix_core::i18n::PreviewText;
 use voix_core::validate::Severity;
 use voix_core::{validate_campaign, Lang, Problem};
 use wasm_bindgen::{JsCast, JsValue};
@@ -79,12 +79,12 @@ fn CheckReport(file: String, url: String) -> impl IntoView {
     let title = file.clone();
     view! {
         <h2>"voix check " {title}</h2>
-        <Suspense fallback=|| view! { <Both text=Text::PreviewChecking class=""/> }>
+        <Suspense fallback=|| view! { <Both text=PreviewText::Checking class=""/> }>
             {move || Suspend::new(async move {
                 match report.await {
-                    Err(()) => view! { <Both text=Text::PreviewLoadFailed class="preview-error"/> }.into_any(),
+                    Err(()) => view! { <Both text=PreviewText::LoadFailed class="preview-error"/> }.into_any(),
                     Ok((problems, scores)) if problems.is_empty() => view! {
-                        <Both text=Text::PreviewNoProblems class="preview-ok"/>
+                        <Both text=PreviewText::NoProblems class="preview-ok"/>
                         <GradeTable scores/>
                     }
                     .into_any(),
@@ -97,7 +97,7 @@ fn CheckReport(file: String, url: String) -> impl IntoView {
 
 /// A line in English, then in French: organisers of a bilingual coalition read the preview.
 #[component]
-fn Both(text: Text, class: &'static str) -> impl IntoView {
+fn Both(text: PreviewText, class: &'static str) -> impl IntoView {
     view! {
         <p class=class>{text.get(Lang::En)} " · " <span lang="fr">{text.get(Lang::Fr)}</span></p>
     }
@@ -156,10 +156,10 @@ fn GradeTable(scores: Vec<SectionScore>) -> impl IntoView {
         .collect_view();
     Some(view! {
         <table class="preview-grades">
-            <caption>{Text::PreviewGrades.get(Lang::En)} " · " <span lang="fr">{Text::PreviewGrades.get(Lang::Fr)}</span></caption>
+            <caption>{PreviewText::Grades.get(Lang::En)} " · " <span lang="fr">{PreviewText::Grades.get(Lang::Fr)}</span></caption>
             <thead>
                 <tr>
-                    <th scope="col">{Text::PreviewSection.get(Lang::En)}</th>
+                    <th scope="col">{PreviewText::Section.get(Lang::En)}</th>
                     <th scope="col">"English"</th>
                     <th scope="col" lang="fr">"Français"</th>
                 </tr>

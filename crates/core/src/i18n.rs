@@ -5,20 +5,22 @@
 //! `PetitionText` for what only the letter or only the petition shows, `ActionText` for what both of them (and no
 //! other part) show. A catalogue's strings are referenced only from the code of its users, so the letter's and the
 //! petition's move into their lazily loaded wasm chunks with that code (the first-load budget); one
-//! catalogue for everything kept every string in the first download. `ApiText` is the server's, and the emails'
-//! `EmailText` lives in `crate::email`.
+//! catalogue for everything kept every string in the first download. `PreviewText` is the organiser preview's,
+//! `ApiText` the server's, and the emails' `EmailText` lives in `crate::email`.
 
 mod action;
 mod api;
 mod letter;
 mod location;
 mod petition;
+mod preview;
 
 pub use action::ActionText;
 pub use api::ApiText;
 pub use letter::LetterText;
 pub use location::LocationText;
 pub use petition::PetitionText;
+pub use preview::PreviewText;
 
 use crate::campaign::Part;
 use crate::Lang;
@@ -117,11 +119,6 @@ catalogue! {
     /// A placeholder asks for a part the campaign has turned off.
     ErrorPartOff => "This campaign does not include this part.",
         "Cette campagne ne comprend pas cette partie.";
-    /// The organiser preview (index.html) shows its own lines in both languages.
-    PreviewChecking => "Checking the campaign…", "Vérification de la campagne…";
-    PreviewNoProblems => "No problems.", "Aucun problème.";
-    PreviewLoadFailed => "The campaign file could not be loaded: is it in campaigns/?",
-        "Le fichier de la campagne n'a pas pu être chargé\u{a0}: est-il dans campaigns/\u{202f}?";
 
     // ---- The explainer: add its entries below this line. ----
     /// The layers under the one-sentence summary.
@@ -135,10 +132,6 @@ catalogue! {
     ExplainerActions => "Take action", "Agir";
     /// After a glossary term's button, for screen readers: the button opens the term's meaning.
     ExplainerTermHint => "(what it means)", "(ce que ça veut dire)";
-    /// The organiser preview: the reading grade of each explainer section.
-    PreviewGrades => "Reading grade of each explainer section (8 or below reads easily)",
-        "Niveau de lecture de chaque section de l'explication (8 ou moins se lit facilement)";
-    PreviewSection => "Section", "Section";
 }
 
 impl Part {
@@ -210,6 +203,8 @@ mod tests {
             .chain(entries::<LetterText>())
             .chain(entries::<PetitionText>())
             .chain(entries::<ActionText>())
+            .chain(entries::<LocationText>())
+            .chain(entries::<PreviewText>())
             .chain(entries::<ApiText>())
             .chain(entries::<crate::email::EmailText>())
             .collect()
