@@ -208,7 +208,7 @@ pub fn grade_line(file: &str, scores: &[&SectionScore], lang: Lang) -> String {
 /// Checks each file and writes the report to `out`. Returns the exit status: 0 when every file is valid, 1 when
 /// any is invalid, 2 when any cannot be read (which wins over 1).
 pub fn run(files: &[impl AsRef<Path>], lang: Lang, format: Format, out: &mut impl Write) -> io::Result<u8> {
-    run_with(files, &Options { lang, format, glossary: None, grades: false }, out)
+    run_with(files, &Options { lang, format, glossary: None, grades: false, data: None }, out)
 }
 
 /// What `voix check` was asked for.
@@ -220,6 +220,8 @@ pub struct Options {
     pub glossary: Option<PathBuf>,
     /// `--grades`: also print each explainer section's reading grades (text format).
     pub grades: bool,
+    /// `--data FILE`: the riding data, to check the senators a campaign names against (skipped when unreadable).
+    pub data: Option<PathBuf>,
 }
 
 /// [`run`] with every option.
@@ -340,6 +342,19 @@ impl<W: Write> Run<'_, W> {
         }
     }
 
+    /// Warnings for senators the campaign names that the riding data does not list (or lists as retired today).
+    fn senator_problems(&self, campaign: Option<&voix_core::Campaign>) -> Vec<Problem> {
+        let Some(targets) = campaign.and_then(|c| c.letter.as_ref()).and_then(|l| l.targets.senators.as_ref()) else {
+            return Vec::new();
+        };
+        let directory = self.options.data.as_ref().and_then(|path| std::fs::read_to_string(path).ok());
+        let directory = directory.and_then(|text| voix_core::Directory::from_json(&text).ok());
+        match (directory.as_ref().and_then(|d| d.senate()), crate::ridings::commands::today()) {
+            (Some(senate), Some(today)) => voix_core::letter::senators::name_problems(targets, senate, today),
+            _ => Vec::new(),
+        }
+    }
+
     fn campaign(&mut self, path: &Path, file: &str, source: &str) -> io::Result<()> {
         let shared = self.shared_glossary_of(path, source)?;
         let validation = validate_campaign_with(source, file_stem(path), shared.as_deref());
@@ -351,7 +366,9 @@ impl<W: Write> Run<'_, W> {
             .as_ref()
             .and_then(|c| c.explainer.as_ref().map(|e| readability_report(e, &c.languages)))
             .unwrap_or_default();
-        self.problems(file, &validation.problems, true)?;
+        let mut problems = validation.problems.clone();
+        problems.extend(self.senator_problems(validation.campaign.as_ref()));
+        self.problems(file, &problems, true)?;
         match self.options.format {
             Format::Text if self.options.grades => {
                 let mut sections: Vec<&str> = scores.iter().map(|s| s.path.as_str()).collect();

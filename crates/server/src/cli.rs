@@ -312,6 +312,9 @@ pub struct CheckArgs {
     /// that uses the shared glossary).
     #[arg(long, value_name = "FILE")]
     pub glossary: Option<PathBuf>,
+    /// The riding data, to check the senators a campaign names (letter.targets.senators) against.
+    #[arg(long, value_name = "FILE", default_value = DEFAULT_DATA_FILE)]
+    pub data: PathBuf,
     /// Also print each explainer section's reading grades (English Flesch–Kincaid, French Kandel–Moles, LIX).
     #[arg(long)]
     pub grades: bool,
@@ -423,7 +426,13 @@ fn run_check(args: CheckArgs) -> ExitCode {
     let lang = args.lang.map(Lang::from).unwrap_or_else(lang_from_env);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let options = check::Options { lang, format: args.format, glossary: args.glossary, grades: args.grades };
+    let options = check::Options {
+        lang,
+        format: args.format,
+        glossary: args.glossary,
+        grades: args.grades,
+        data: Some(args.data),
+    };
     match check::run_with(&args.files, &options, &mut out) {
         Ok(status) => {
             let _ = out.flush();

@@ -171,3 +171,34 @@ fn an_unknown_schema_gets_one_error_naming_the_known_kinds() {
     assert_eq!(french.lines().count(), 1, "{french}");
     assert!(french.contains("«\u{a0}voix/glossary/v1\u{a0}» (le glossaire commun de la coalition)"), "{french}");
 }
+
+#[test]
+fn named_senators_are_checked_against_the_riding_data() {
+    let source = std::fs::read_to_string(format!("{}/{VALID}", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
+    let mut campaign: serde_json::Value = serde_json::from_str(&source).expect("JSON");
+    campaign["letter"]["targets"]["senators"] = serde_json::json!(["Yuen Pau Woo", "Donna Dasko", "Nobody Listed"]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("test-campaign.json");
+    std::fs::write(&path, campaign.to_string()).expect("write");
+    let path = path.to_string_lossy().into_owned();
+    let data = format!("{}/../../data/canada.json", env!("CARGO_MANIFEST_DIR"));
+    for (lang, unknown, retired) in [
+        (
+            "en",
+            "\"Nobody Listed\" is not in the list of senators of 2026-07-27",
+            "Donna Dasko retired from the Senate on 2026-08-19",
+        ),
+        (
+            "fr",
+            "«\u{a0}Nobody Listed\u{a0}» n'est pas dans la liste des sénateurs du 2026-07-27",
+            "Donna Dasko a quitté le Sénat le 2026-08-19",
+        ),
+    ] {
+        let output = voix(&["check", "--lang", lang, "--data", &data, &path], None);
+        let text = stdout(&output);
+        assert_eq!(output.status.code(), Some(0), "warnings only: {text}");
+        assert!(text.contains("letter.targets.senators[2]") && text.contains(unknown), "{text}");
+        assert!(text.contains("letter.targets.senators[1]") && text.contains(retired), "{text}");
+        assert!(!text.contains("senators[0]"), "a sitting senator is fine: {text}");
+    }
+}

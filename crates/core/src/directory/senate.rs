@@ -43,6 +43,11 @@ impl Senator {
         self.email.as_deref()
     }
 
+    /// The day the senator turns 75, when the source gives it.
+    pub fn retires_on(&self) -> Option<IsoDate> {
+        self.retires_on
+    }
+
     /// Whether the senator still sits on `today`: the Constitution retires a senator at 75.
     pub fn sits_on(&self, today: IsoDate) -> bool {
         self.retires_on.is_none_or(|retires_on| today < retires_on)

@@ -6,6 +6,7 @@ use crate::campaign::{Senators, SenatorsOf};
 use crate::directory::senate::{Senate, Senator};
 use crate::directory::IsoDate;
 use crate::postal::Province;
+use crate::validate::{Message, Problem};
 use crate::Lang;
 
 /// The senators to offer, by name: those of `province` (unknown until the postal code is), or the named ones who
@@ -32,4 +33,26 @@ pub fn senator_role(senator: &Senator, lang: Lang) -> String {
 /// The role of a senator for `province`.
 pub fn senator_role_in(province: Province, lang: Lang) -> String {
     wording::senator_role(province, lang)
+}
+
+/// For `voix check`: a warning for each senator `targets` names that the Senate list does not have, or who has
+/// left it by `today` (the widget leaves such names out). "province" names nobody, so it has none.
+pub fn name_problems(targets: &Senators, senate: &Senate, today: IsoDate) -> Vec<Problem> {
+    let Senators::Named(names) = targets else { return Vec::new() };
+    let mut problems = Vec::new();
+    for (index, name) in names.iter().enumerate() {
+        let at = format!("letter.targets.senators[{index}]");
+        match senate.listed(name) {
+            None => problems.push(Problem::warning(
+                at,
+                Message::UnknownSenator { name: name.clone(), as_of: senate.as_of().to_string() },
+            )),
+            Some(senator) if !senator.sits_on(today) => {
+                let retired_on = senator.retires_on().map(|date| date.to_string()).unwrap_or_default();
+                problems.push(Problem::warning(at, Message::RetiredSenator { name: name.clone(), retired_on }));
+            }
+            Some(_) => {}
+        }
+    }
+    problems
 }

@@ -290,6 +290,16 @@ pub enum Message {
     LetterNeedsSubject,
     /// "call" is a way of sending but the letter has no call script.
     CallNeedsScript,
+    /// A senator the letter names is not in the Senate list of the riding data (dated `as_of`).
+    UnknownSenator {
+        name: String,
+        as_of: String,
+    },
+    /// A senator the letter names has reached 75 and left the Senate.
+    RetiredSenator {
+        name: String,
+        retired_on: String,
+    },
     /// The letter goes to neither the person's MP nor anyone else.
     NoRecipients,
     /// A way of sending that a later version of Voix will offer.
@@ -534,6 +544,18 @@ impl Message {
             }
             (Message::LetterNeedsSubject, Fr) => {
                 "donnez au moins un objet\u{a0}: une lettre avec une ouverture, des arguments ou une conclusion en a besoin".into()
+            }
+            (Message::UnknownSenator { name, as_of }, En) => format!(
+                "\"{name}\" is not in the list of senators of {as_of}: check the spelling against sencanada.ca (the widget leaves this name out)"
+            ),
+            (Message::UnknownSenator { name, as_of }, Fr) => format!(
+                "«\u{a0}{name}\u{a0}» n'est pas dans la liste des sénateurs du {as_of}\u{a0}: vérifiez l'orthographe sur sencanada.ca (le widget laisse ce nom de côté)"
+            ),
+            (Message::RetiredSenator { name, retired_on }, En) => {
+                format!("{name} retired from the Senate on {retired_on} (the widget leaves this name out)")
+            }
+            (Message::RetiredSenator { name, retired_on }, Fr) => {
+                format!("{name} a quitté le Sénat le {retired_on} (le widget laisse ce nom de côté)")
             }
             (Message::CallNeedsScript, En) => {
                 "\"call\" is in send: give a call_script, what the person says on the phone (a few plain sentences)".into()
