@@ -344,9 +344,9 @@ impl<W: Write> Run<'_, W> {
 
     /// Warnings for senators the campaign names that the riding data does not list (or lists as retired today).
     fn senator_problems(&self, campaign: Option<&voix_core::Campaign>) -> Vec<Problem> {
-        let Some(targets) = campaign.and_then(|c| c.letter.as_ref()).and_then(|l| l.targets.senators.as_ref()) else {
-            return Vec::new();
-        };
+        // Only names need the data file ("province" names nobody).
+        let targets = campaign.and_then(|c| c.letter.as_ref()).and_then(|l| l.targets.senators.as_ref());
+        let Some(targets @ voix_core::campaign::Senators::Named(_)) = targets else { return Vec::new() };
         let directory = self.options.data.as_ref().and_then(|path| std::fs::read_to_string(path).ok());
         let directory = directory.and_then(|text| voix_core::Directory::from_json(&text).ok());
         match (directory.as_ref().and_then(|d| d.senate()), crate::ridings::commands::today()) {

@@ -108,7 +108,8 @@ pub fn SendLetter(
 
 /// One printed page per recipient: each gets a letter addressed to them.
 fn print_document(letter: &ComposedLetter, recipients: &[OwnedRecipient], lang: Lang) -> PrintDocument {
-    let today = today_iso();
+    // The printed date is today's in the reader's time zone (left blank should the clock be unreadable).
+    let today = super::today().map(|date| date.to_string()).unwrap_or_default();
     let mut blocks: Vec<(&'static str, Vec<String>)> = Vec::new();
     for (index, recipient) in recipients.iter().enumerate() {
         let page = letter.printed(&recipient.as_recipient(), &today);
@@ -126,11 +127,6 @@ fn print_document(letter: &ComposedLetter, recipients: &[OwnedRecipient], lang: 
         blocks.push(("no-stamp", vec![page.no_stamp_note.to_owned()]));
     }
     PrintDocument { lang, title: letter.subject.clone(), blocks }
-}
-
-fn today_iso() -> String {
-    let now = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
 }
 
 /// After sending: thanks, and the next action.

@@ -26,7 +26,7 @@ use voix_core::Lang;
 use super::queue::{enqueue, Queued};
 use crate::error::Error;
 use crate::http::cors::Caller;
-use crate::http::extract::client_ip;
+use crate::http::extract::{client_ip, RequestLang};
 use crate::ids::{now_secs, random_id, token_hash};
 use crate::petition::store;
 use crate::state::AppState;
@@ -138,7 +138,7 @@ async fn submit_checked(
     let lang = match letter.lang.as_deref() {
         Some("fr") => Lang::Fr,
         Some(_) => Lang::En,
-        None => crate::http::extract::RequestLang::of(headers),
+        None => RequestLang::of(headers),
     };
     let sender_email = voix_core::petition::normalise_email(&letter.email);
     let postal_code = match letter.check() {
@@ -291,12 +291,12 @@ fn expired(lang: Lang) -> Response {
     response
 }
 
-fn header_lang(headers: &HeaderMap) -> Lang {
-    crate::http::extract::RequestLang::of(headers)
-}
-
 /// `GET /confirm/{token}`: shows the button. Changes nothing.
-async fn confirm_page(State(state): State<AppState>, Path(token): Path<String>, headers: HeaderMap) -> Response {
+async fn confirm_page(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    RequestLang(reader_lang): RequestLang,
+) -> Response {
     let found = sqlx::query_scalar::<_, String>(
         "SELECT lang FROM letter_requests WHERE token_hash = $1 AND status = 'pending' AND created_at >= $2",
     )
@@ -321,7 +321,7 @@ async fn confirm_page(State(state): State<AppState>, Path(token): Path<String>, 
                 &[para(EmailText::PageConfirmSignatureBody.get(lang))],
                 Some((&format!("/confirm/{token}"), EmailText::PageConfirmSignatureButton)),
             ),
-            Ok(None) => expired(header_lang(&headers)),
+            Ok(None) => expired(reader_lang),
             Err(error) => error.into_response(),
         },
         Err(error) => Error::from(error).into_response(),
@@ -442,7 +442,11 @@ async fn queue_with_token<'q>(
 }
 
 /// `POST /confirm/{token}`: confirms the letter and queues one email per recipient, in one transaction.
-async fn confirm(State(state): State<AppState>, Path(token): Path<String>, headers: HeaderMap) -> Response {
+async fn confirm(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    RequestLang(reader_lang): RequestLang,
+) -> Response {
     match confirm_letter(&state, &token).await {
         Ok(Some(lang)) => {
             page(lang, EmailText::PageConfirmLetterTitle, &[para(EmailText::PageLetterConfirmed.get(lang))], None)
@@ -454,7 +458,7 @@ async fn confirm(State(state): State<AppState>, Path(token): Path<String>, heade
                 &[para(EmailText::PageSignatureConfirmed.get(lang))],
                 None,
             ),
-            Ok(None) => expired(header_lang(&headers)),
+            Ok(None) => expired(reader_lang),
             Err(error) => error.into_response(),
         },
         Err(error) => {
@@ -592,7 +596,7 @@ struct WithdrawQuery {
 fn query_lang(query: &WithdrawQuery, headers: &HeaderMap) -> Lang {
     match query.lang.as_deref() {
         Some(code) => lang_of(code),
-        None => header_lang(headers),
+        None => RequestLang::of(headers),
     }
 }
 
@@ -719,7 +723,7 @@ async fn withdrawal_lang(state: &AppState, token: &str) -> Result<Option<(String
 async fn withdraw_confirm_page(
     State(state): State<AppState>,
     Path(token): Path<String>,
-    headers: HeaderMap,
+    RequestLang(reader_lang): RequestLang,
 ) -> Response {
     match withdrawal_lang(&state, &token).await {
         Ok(Some((_, lang))) => page(
@@ -728,13 +732,17 @@ async fn withdraw_confirm_page(
             &[para(EmailText::PageWithdrawConfirmBody.get(lang))],
             Some((&format!("/withdraw/{token}"), EmailText::PageWithdrawConfirmButton)),
         ),
-        Ok(None) => expired(header_lang(&headers)),
+        Ok(None) => expired(reader_lang),
         Err(error) => error.into_response(),
     }
 }
 
 /// `POST /withdraw/{token}`: withdraws every consent of the address.
-async fn withdraw_confirm(State(state): State<AppState>, Path(token): Path<String>, headers: HeaderMap) -> Response {
+async fn withdraw_confirm(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    RequestLang(reader_lang): RequestLang,
+) -> Response {
     let result = async {
         let Some((email, lang)) = withdrawal_lang(&state, &token).await? else { return Ok(None) };
         let updated = sqlx::query(
@@ -753,7 +761,7 @@ async fn withdraw_confirm(State(state): State<AppState>, Path(token): Path<Strin
     .await;
     match result {
         Ok(Some(lang)) => page(lang, EmailText::PageWithdrawTitle, &[para(EmailText::PageWithdrawn.get(lang))], None),
-        Ok(None) => expired(header_lang(&headers)),
+        Ok(None) => expired(reader_lang),
         Err(error) => {
             tracing::warn!("withdrawal not recorded: {error}");
             error.into_response()

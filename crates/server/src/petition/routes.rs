@@ -23,6 +23,7 @@ use super::writer::{SignJob, SignOutcome};
 use crate::campaigns::Served;
 use crate::error::Error;
 use crate::http::cors::Caller;
+use crate::http::extract::RequestLang;
 use crate::state::AppState;
 
 /// The largest request body accepted: a signature with a full comment and the proof of work fits many times.
@@ -37,11 +38,6 @@ pub fn routes() -> Router<AppState> {
         .route("/api/admin/campaigns", get(super::admin::campaigns))
         .route("/api/admin/campaigns/{id}/export.csv", get(super::admin::export))
         .route("/api/admin/campaigns/{id}/withdrawals", axum::routing::post(super::admin::withdraw))
-}
-
-/// The language of a request before its body is read.
-fn header_lang(headers: &HeaderMap) -> Lang {
-    crate::http::extract::RequestLang::of(headers)
 }
 
 fn campaign<'s>(state: &'s AppState, id: &str, lang: Lang) -> Result<&'s Served, Error> {
@@ -83,7 +79,7 @@ fn json_reply<T: serde::Serialize>(value: &T) -> Response {
 
 /// `OPTIONS` on the API: the preflight of a partner's cross-origin request.
 async fn preflight(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Response {
-    let lang = header_lang(&headers);
+    let lang = RequestLang::of(&headers);
     let served = match campaign(&state, &id, lang) {
         Ok(served) => served,
         Err(error) => return error.into_response(),
@@ -97,7 +93,7 @@ async fn preflight(State(state): State<AppState>, Path(id): Path<String>, header
 
 /// `GET /api/campaigns/{id}/stats`.
 async fn stats(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Response {
-    let lang = header_lang(&headers);
+    let lang = RequestLang::of(&headers);
     let served = match campaign(&state, &id, lang) {
         Ok(served) => served,
         Err(error) => return error.into_response(),
@@ -117,7 +113,7 @@ async fn stats(State(state): State<AppState>, Path(id): Path<String>, headers: H
 
 /// `GET /api/campaigns/{id}/altcha`: a proof-of-work challenge, rate-limited per address.
 async fn challenge(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
-    let lang = header_lang(request.headers());
+    let lang = RequestLang::of(request.headers());
     let served = match campaign(&state, &id, lang) {
         Ok(served) => served,
         Err(error) => return error.into_response(),
@@ -138,7 +134,7 @@ async fn challenge(State(state): State<AppState>, Path(id): Path<String>, reques
 
 /// `POST /api/campaigns/{id}/signatures`.
 async fn sign(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
-    let lang = header_lang(request.headers());
+    let lang = RequestLang::of(request.headers());
     let served = match campaign(&state, &id, lang) {
         Ok(served) => served,
         Err(error) => return error.into_response(),
@@ -247,7 +243,7 @@ fn fingerprint(submission: &SignatureSubmission) -> String {
 
 /// `POST /api/campaigns/{id}/letters`: counts a letter, per recipient. No text, nothing about the person.
 async fn letter(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
-    let lang = header_lang(request.headers());
+    let lang = RequestLang::of(request.headers());
     let served = match campaign(&state, &id, lang) {
         Ok(served) => served,
         Err(error) => return error.into_response(),

@@ -429,7 +429,7 @@ fn read_senate(path: &Path, report: &mut BuildReport) -> Result<SenateRecord, Da
     let mut senators = Vec::new();
     let mut as_of = None;
     for (line, row) in read_rows::<SenatorRow>(path)? {
-        let province = super::refresh::province_named(&row.province)
+        let province = super::province_named(&row.province)
             .ok_or_else(|| problem(path, line, SourceProblem::UnknownProvince { code: row.province.clone() }))?;
         let group = parties::senate_group(&row.affiliation)
             .ok_or_else(|| problem(path, line, SourceProblem::UnknownSenateGroup { group: row.affiliation.clone() }))?;

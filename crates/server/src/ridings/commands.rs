@@ -133,7 +133,7 @@ fn obtain(source: ExportSource<'_>, force: bool, lang: Lang) -> Result<Obtained,
         }
         ExportSource::House(house_url) => {
             let fetched = fetch::fetch(house_url, force)?;
-            let (count, french) = (fetched.english.members.len(), fetched.french.members.len());
+            let (count, french) = (fetched.english.members.len(), fetched.french_members);
             let line = match lang {
                 Lang::En => format!(
                     "Downloaded {count} sitting members from {} (House of Commons XML; the French export lists {french}).",

@@ -29,7 +29,8 @@ pub struct Fetched {
     pub url: String,
     /// The English export: the one applied.
     pub english: Export,
-    pub french: Export,
+    /// How many sitting members the French export lists (it is read in full only to check the English one).
+    pub french_members: usize,
 }
 
 fn download(agent: &ureq::Agent, url: &str) -> Result<String, DataError> {
@@ -68,5 +69,5 @@ pub fn fetch(house_url: &str, force: bool) -> Result<Fetched, DataError> {
     if english.members.len() != french.members.len() && !force {
         return Err(DataError::ExportsDisagree { english: english.members.len(), french: french.members.len() });
     }
-    Ok(Fetched { url, english, french })
+    Ok(Fetched { url, english, french_members: french.members.len() })
 }

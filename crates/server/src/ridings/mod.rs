@@ -20,6 +20,18 @@ use std::path::PathBuf;
 use voix_core::directory::{DirectoryError, FedNum};
 use voix_core::Lang;
 
+/// The province a source names (English or French name, or code), as the House's exports and the Senate's list
+/// write them.
+pub fn province_named(text: &str) -> Option<voix_core::postal::Province> {
+    use voix_core::postal::Province;
+    let key = voix_core::directory::name_key(text);
+    Province::from_code(text).or_else(|| {
+        Province::ALL
+            .into_iter()
+            .find(|province| Lang::ALL.iter().any(|lang| voix_core::directory::name_key(province.name(*lang)) == key))
+    })
+}
+
 /// The most the data file may weigh with brotli, since every reader who looks up their MP downloads it.
 pub const BROTLI_BUDGET: usize = 40_000;
 

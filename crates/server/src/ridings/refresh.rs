@@ -7,11 +7,10 @@
 
 use super::members::Member;
 use super::parties::{self, Party};
-use super::DataError;
+use super::{province_named, DataError};
 use std::collections::BTreeMap;
 use voix_core::directory::file::{CanadaFile, DistrictRecord, MpRecord};
 use voix_core::directory::{name_key, FedNum, IsoDate};
-use voix_core::postal::Province;
 use voix_core::Lang;
 
 /// A district whose MP changed.
@@ -49,13 +48,6 @@ pub struct RefreshReport {
 /// Ways a person's name is written the same (case, accents, "d'Entremont"/"D’Entremont").
 fn same_person(a: &str, b: &str) -> bool {
     name_key(a) == name_key(b)
-}
-
-/// The province an export names (English or French name, or code).
-pub(super) fn province_named(text: &str) -> Option<Province> {
-    let key = name_key(text);
-    Province::from_code(text)
-        .or_else(|| Province::ALL.into_iter().find(|p| Lang::ALL.iter().any(|lang| name_key(p.name(*lang)) == key)))
 }
 
 /// The district a member sits for: by number if given and known, else the one district whose English or French
